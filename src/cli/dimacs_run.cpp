@@ -1,0 +1,162 @@
+// `wang FILE.cnf`: read, solve, check the model against the input, print.
+//
+// The formula is kept as read (a flat list of literals) so that every model
+// can be checked against the original clauses, whatever the solver did to
+// its own copy.  A model that fails the check is an internal error and is
+// never printed.
+#include "cli/dimacs_run.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
+#include "cli/signals.hpp"
+#include "io/dimacs.hpp"
+#include "util/timer.hpp"
+#include "wang/sat.hpp"
+
+namespace wang::cli {
+
+namespace {
+
+// Reading stopped early: a signal arrived or the time limit passed.
+struct ReadingStopped {
+  sat::StopReason reason;
+};
+
+class SolverSink final : public io::DimacsSink {
+ public:
+  SolverSink(sat::Solver& solver, std::vector<int>& formula, const Settings& settings)
+      : solver_(solver), formula_(formula), deadline_(settings.deadline()) {}
+
+  void header(int, int64_t clauses) override {
+    formula_.reserve(static_cast<size_t>(std::min<int64_t>(clauses, int64_t{1} << 26)) * 4);
+  }
+
+  void clause(std::span<const int> literals) override {
+    formula_.insert(formula_.end(), literals.begin(), literals.end());
+    formula_.push_back(0);
+    solver_.add_clause(literals);
+    if (++clauses_ % 65536 == 0) check_stop();
+  }
+
+ private:
+  void check_stop() const {
+    if (interrupted()) throw ReadingStopped{sat::StopReason::terminated};
+    if (std::chrono::steady_clock::now() >= deadline_) throw ReadingStopped{sat::StopReason::time_limit};
+  }
+
+  sat::Solver& solver_;
+  std::vector<int>& formula_;
+  std::chrono::steady_clock::time_point deadline_;
+  int64_t clauses_ = 0;
+};
+
+bool model_satisfies(const sat::Solver& solver, const std::vector<int>& formula) {
+  bool satisfied = false;
+  for (int lit : formula) {
+    if (lit == 0) {
+      if (!satisfied) return false;
+      satisfied = false;
+    } else if (!satisfied && solver.value(lit) == lit) {
+      satisfied = true;
+    }
+  }
+  return true;
+}
+
+std::vector<int> model_values(const sat::Solver& solver, int variables) {
+  std::vector<int> values;
+  values.reserve(static_cast<size_t>(variables));
+  for (int var = 1; var <= variables; ++var) values.push_back(solver.value(var));
+  return values;
+}
+
+void apply_options(sat::Solver& solver, const Settings& settings) {
+  for (const auto& [name, value] : settings.solver_options) solver.set_option(name, value);
+  sat::Limits limits;
+  limits.conflicts = settings.conflict_limit;
+  limits.memory_mib = settings.memory_limit;
+  limits.deadline = settings.deadline();
+  solver.set_limits(limits);
+}
+
+int report_unknown(const Settings& settings, const sat::Solver& solver, sat::StopReason reason) {
+  print_comment(std::cout, settings, std::string("stopped: ") + sat::to_string(reason));
+  print_status(std::cout, sat::Result::unknown);
+  print_statistics(std::cout, settings, solver);
+  std::cout.flush();
+  return kExitUnknown;
+}
+
+}  // namespace
+
+int solve_dimacs(const Settings& settings) {
+  sat::Solver solver;
+  set_interruptible_solver(&solver);
+  apply_options(solver, settings);
+
+  std::unique_ptr<std::ofstream> proof_file;
+  if (!settings.proof_path.empty()) {
+    proof_file = std::make_unique<std::ofstream>(settings.proof_path, std::ios::binary | std::ios::trunc);
+    if (!*proof_file) {
+      spdlog::error("{}: cannot open the proof file for writing", settings.proof_path);
+      return kExitInputError;
+    }
+    solver.trace_proof(*proof_file, settings.binary_proof ? sat::ProofFormat::drat_binary : sat::ProofFormat::drat_text);
+  }
+
+  std::vector<int> formula;
+  io::DimacsSummary summary;
+  try {
+    auto input = io::open_input(settings.input);
+    SolverSink sink(solver, formula, settings);
+    io::DimacsOptions options;
+    options.lenient = settings.lenient;
+    summary = io::read_dimacs(*input, sink, options);
+  } catch (const io::ParseError& error) {
+    spdlog::error("{}", error.what());
+    return kExitInputError;
+  } catch (const io::InputError& error) {
+    spdlog::error("{}", error.what());
+    return kExitInputError;
+  } catch (const ReadingStopped& stopped) {
+    return report_unknown(settings, solver, stopped.reason);
+  } catch (const std::bad_alloc&) {
+    return report_unknown(settings, solver, sat::StopReason::memory_limit);
+  }
+  for (const std::string& warning : summary.warnings) spdlog::warn("warning: {}", warning);
+  print_comment(std::cout, settings, "wang " WANG_VERSION);
+  print_comment(std::cout, settings,
+                "parsed " + std::to_string(summary.max_variable) + " variables, " + std::to_string(summary.clauses) +
+                    " clauses in " + std::to_string(util::seconds_since(settings.start)) + " s");
+
+  const sat::Result result = solver.solve();
+  set_interruptible_solver(nullptr);
+  solver.flush_proof();
+  if (result == sat::Result::unknown) return report_unknown(settings, solver, solver.stop_reason());
+
+  if (result == sat::Result::satisfiable && !model_satisfies(solver, formula)) {
+    spdlog::error("internal error: the model does not satisfy the input formula");
+    print_status(std::cout, sat::Result::unknown);
+    return kExitInternalError;
+  }
+  print_comment(std::cout, settings, "solved in " + std::to_string(util::seconds_since(settings.start)) + " s");
+  print_status(std::cout, result);
+  if (result == sat::Result::satisfiable && settings.print_model) {
+    const int variables = std::max(summary.declared_variables, summary.max_variable);
+    print_model(std::cout, model_values(solver, variables));
+  }
+  print_statistics(std::cout, settings, solver);
+  std::cout.flush();
+  return result == sat::Result::satisfiable ? kExitSatisfiable : kExitUnsatisfiable;
+}
+
+}  // namespace wang::cli

@@ -1,0 +1,116 @@
+// Every command-line flag of `wang` is declared here, once; the solver's
+// tunables are added from the SAT core's option table.
+#include "cli/settings.hpp"
+
+#include <cxxopts.hpp>
+
+#include "wang/sat.hpp"
+
+namespace wang::cli {
+
+std::chrono::steady_clock::time_point Settings::deadline() const {
+  if (time_limit < 0) return std::chrono::steady_clock::time_point::max();
+  return start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(time_limit));
+}
+
+namespace {
+
+void declare_flags(cxxopts::Options& options) {
+  // clang-format off
+  options.add_options()
+    ("t,time-limit", "stop with 'unknown' after SECONDS of wall-clock time", cxxopts::value<double>(), "SECONDS")
+    ("conflict-limit", "stop with 'unknown' after N conflicts", cxxopts::value<int64_t>(), "N")
+    ("memory-limit", "stop with 'unknown' above MIB mebibytes of memory", cxxopts::value<int64_t>(), "MIB")
+    ("proof", "write a DRAT proof of unsatisfiability to FILE", cxxopts::value<std::string>(), "FILE")
+    ("binary-proof", "write the proof in binary DRAT")
+    ("lang", "input language: dimacs or smt2 (default: from the name or the content)", cxxopts::value<std::string>(), "LANG")
+    ("lenient", "accept literals beyond the variables declared in the DIMACS header")
+    ("n,no-model", "do not print the model")
+    ("q,quiet", "print only the answer and the model")
+    ("v,verbose", "print statistics as comment lines")
+    ("version", "print the version and exit")
+    ("h,help", "print this help and exit")
+    ("input", "input file ('-' or none for stdin)", cxxopts::value<std::string>());
+  // clang-format on
+  auto solver_group = options.add_options("Solver");
+  for (const sat::OptionInfo& info : sat::Solver::options()) {
+    std::string description(info.description);
+    description += " [" + std::to_string(info.min_value) + ".." + std::to_string(info.max_value) +
+                   ", default " + std::to_string(info.default_value) + "]";
+    solver_group(std::string(info.name), description, cxxopts::value<int64_t>(), "N");
+  }
+  options.parse_positional({"input"});
+  options.positional_help("[FILE]");
+}
+
+Settings settings_from(const cxxopts::ParseResult& parsed) {
+  Settings settings;
+  if (parsed.count("input")) settings.input = parsed["input"].as<std::string>();
+  if (parsed.count("lang")) settings.language = parsed["lang"].as<std::string>();
+  if (parsed.count("time-limit")) settings.time_limit = parsed["time-limit"].as<double>();
+  if (parsed.count("conflict-limit")) settings.conflict_limit = parsed["conflict-limit"].as<int64_t>();
+  if (parsed.count("memory-limit")) settings.memory_limit = parsed["memory-limit"].as<int64_t>();
+  if (parsed.count("proof")) settings.proof_path = parsed["proof"].as<std::string>();
+  settings.binary_proof = parsed.count("binary-proof") > 0;
+  settings.print_model = parsed.count("no-model") == 0;
+  settings.lenient = parsed.count("lenient") > 0;
+  if (parsed.count("quiet")) settings.verbosity = Verbosity::quiet;
+  if (parsed.count("verbose")) settings.verbosity = Verbosity::verbose;
+  for (const sat::OptionInfo& info : sat::Solver::options()) {
+    const std::string name(info.name);
+    if (parsed.count(name)) settings.solver_options.emplace_back(name, parsed[name].as<int64_t>());
+  }
+  return settings;
+}
+
+std::string check_settings(const Settings& settings) {
+  if (settings.time_limit < 0 && settings.time_limit != -1) return "--time-limit must not be negative";
+  if (settings.conflict_limit < -1) return "--conflict-limit must not be negative";
+  if (settings.memory_limit < -1) return "--memory-limit must not be negative";
+  if (!settings.language.empty() && settings.language != "dimacs" && settings.language != "smt2") {
+    return "--lang must be 'dimacs' or 'smt2'";
+  }
+  for (const auto& [name, value] : settings.solver_options) {
+    for (const sat::OptionInfo& info : sat::Solver::options()) {
+      if (info.name == name && (value < info.min_value || value > info.max_value)) {
+        return "--" + name + " takes values from " + std::to_string(info.min_value) + " to " +
+               std::to_string(info.max_value);
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Invocation parse_command_line(int argc, const char* const* argv) {
+  cxxopts::Options options("wang", "wang: a CDCL SAT and bit-vector SMT solver");
+  declare_flags(options);
+  Invocation invocation;
+  try {
+    const cxxopts::ParseResult parsed = options.parse(argc, argv);
+    if (parsed.count("help")) {
+      invocation.action = Invocation::Action::help;
+      invocation.text = options.help({"", "Solver"});
+      return invocation;
+    }
+    if (parsed.count("version")) {
+      invocation.action = Invocation::Action::version;
+      return invocation;
+    }
+    if (!parsed.unmatched().empty()) {
+      invocation.action = Invocation::Action::error;
+      invocation.text = "unexpected argument '" + parsed.unmatched().front() + "' (one input file at most)";
+      return invocation;
+    }
+    invocation.settings = settings_from(parsed);
+    invocation.text = check_settings(invocation.settings);
+    if (!invocation.text.empty()) invocation.action = Invocation::Action::error;
+  } catch (const cxxopts::exceptions::exception& error) {
+    invocation.action = Invocation::Action::error;
+    invocation.text = error.what();
+  }
+  return invocation;
+}
+
+}  // namespace wang::cli

@@ -1,0 +1,298 @@
+// The CDCL engine behind `wang::sat::Solver`.
+//
+// State is grouped by concern (assignment, clauses, heuristics, limits,
+// proof); each technique lives in its own source file and is declared here
+// with its contract.  Literals are internal (2*var+sign); the facade in
+// solver.cpp converts from DIMACS integers.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "sat/clause.hpp"
+#include "sat/ema.hpp"
+#include "sat/heap.hpp"
+#include "sat/proof.hpp"
+#include "sat/queue.hpp"
+#include "sat/types.hpp"
+#include "sat/watch.hpp"
+#include "wang/sat.hpp"
+
+namespace wang::sat {
+
+struct Options {
+#define OPTION(name, default_value, min_value, max_value, description) int64_t name = default_value;
+#include "sat/options.def"
+#undef OPTION
+};
+
+struct Stats {
+#define STAT(name, unit, description) int64_t name = 0;
+#include "sat/stats.def"
+#undef STAT
+#define TIMER(name, description) double time_##name = 0;
+#include "sat/timers.def"
+#undef TIMER
+};
+
+// Adds the wall-clock time of a scope to a timer of `Stats`.
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(double& total) : total_(total), start_(std::chrono::steady_clock::now()) {}
+  ~PhaseTimer() { total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+  PhaseTimer(const PhaseTimer&) = delete;
+  PhaseTimer& operator=(const PhaseTimer&) = delete;
+
+ private:
+  double& total_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+struct VarData {
+  uint32_t level = 0;
+  uint32_t trail = 0;  // position on the trail while assigned
+  ClauseRef reason = kNoReason;
+};
+
+// Marks of variables during conflict analysis (bits of `seen_`).
+namespace mark {
+constexpr uint8_t kSeen = 1;       // in the learned clause or resolved away
+constexpr uint8_t kRemovable = 2;  // implied by the learned clause
+constexpr uint8_t kPoison = 4;     // not implied by the learned clause
+constexpr uint8_t kRoot = 8;       // root-level antecedent already recorded
+}  // namespace mark
+
+enum class VarStatus : uint8_t { active, eliminated, substituted };
+
+// What an eliminated or substituted variable needs to get a model value:
+// clauses removed from the formula, each with the literal to flip to
+// satisfy it (its witness).  Replayed last to first.
+struct WitnessEntry {
+  Lit witness;
+  uint32_t size;  // literals follow in `Internal::witness_literals`
+};
+
+class Internal {
+  friend class InternalTester;  // white-box unit tests
+
+ public:
+  Internal();
+
+  // ---- The facade's entry points --------------------------------------
+  void reserve_variables(Var count);
+  // Adds an original clause (literals already internal).  Simplifies it
+  // against the root-level assignment before storing it.
+  void add_original_clause(std::span<const Lit> literals);
+  Result solve(std::span<const Lit> assumptions);
+  Value model_value(Lit lit) const;
+  bool failed_assumption(Lit lit) const;
+  void freeze(Var var);
+  void melt(Var var);
+
+  Options opts;
+  Stats stats;
+  Limits limits;
+  StopReason stop_reason = StopReason::none;
+  std::atomic<bool> terminate_requested{false};
+  std::unique_ptr<ProofWriter> proof;
+  Var num_vars = 0;
+
+ private:
+  // ---- Assignment (assign.cpp, backtrack.cpp) ---------------------------
+  Value value(Lit lit) const { return values_[lit]; }
+  uint32_t level_of(Lit lit) const { return vars_[var_of(lit)].level; }
+  uint32_t decision_level() const { return static_cast<uint32_t>(control_.size()); }
+  // Makes `lit` true, implied by `reason` (kNoReason for decisions).
+  // Inline: it is called from the propagation loop.
+  void assign(Lit lit, ClauseRef reason) {
+    values_[lit] = kTrue;
+    values_[negate(lit)] = kFalse;
+    VarData& data = vars_[var_of(lit)];
+    data.level = decision_level();
+    data.trail = static_cast<uint32_t>(trail_.size());
+    data.reason = reason;
+    trail_.push_back(lit);
+  }
+  void assign_root_unit(Lit lit, ClauseId id);
+  void new_decision_level();
+  void decide_literal(Lit lit);
+  // Undoes all assignments above `level`, saving their phases.
+  void backtrack(uint32_t level);
+
+  // ---- Propagation (propagate.cpp) ------------------------------------
+  // Propagates the trail to fixpoint.  Returns the falsified clause on a
+  // conflict (propagation stops there) or kNoReason.
+  ClauseRef propagate();
+
+  // ---- Conflict analysis (analyze.cpp, minimize.cpp) -----------------------
+  // Learns the first-UIP clause of `conflict`, backjumps and asserts it.
+  // Precondition: decision level > 0 and `conflict` is falsified.
+  void analyze(ClauseRef conflict);
+  // Derives the empty clause from a conflict at the root level.
+  void learn_empty_clause(ClauseRef conflict);
+  void become_inconsistent(ClauseId conflict_id, std::span<const Lit> conflict);
+  void write_empty_clause();
+  // Removes literals of `learnt_` implied by the other literals.
+  void minimize_learnt();
+  bool literal_redundant(Lit lit);
+  uint32_t compute_glue(std::span<const Lit> literals);
+  void bump_reason_clause(ClauseRef ref);
+  // After a conflict involving the assumptions: marks which assumptions
+  // were needed to falsify `lit` (an assumption found false).
+  void analyze_failed_assumption(Lit lit);
+  void analyze_failed_conflict(ClauseRef conflict);
+  void clear_analysis();
+  // Antecedents for LRAT, see analyze.cpp.
+  void add_root_antecedent(Var var);
+  void collect_chain(ClauseRef conflict);
+
+  // ---- Decisions (decide.cpp, bump.cpp, phases.cpp) -------------------------
+  // Picks the next decision; false when every variable is assigned.
+  bool decide();
+  Var next_focused_variable();
+  Var next_stable_variable();
+  Lit decision_phase(Var var) const;
+  void bump_variables();
+  void bump_score(Var var);
+  void rescale_scores();
+  void update_phases(size_t consistent_trail);
+  void copy_trail_phases(std::vector<int8_t>& phases, size_t upto);
+  bool rephase_due() const;
+  void rephase();
+
+  // ---- Restarts and modes (restart.cpp, mode.cpp) ------------------------
+  bool restart_due() const;
+  void restart();
+  void schedule_stable_restart();
+  void update_glue_averages(uint32_t glue);
+  bool mode_switch_due() const;
+  void switch_mode();
+  void enter_stable_mode();
+
+  // ---- Clause database (clauses.cpp, reduce.cpp, collect.cpp, simplify.cpp) --
+  ClauseRef new_clause(std::span<const Lit> literals, bool learnt, uint32_t glue, ClauseId id);
+  void watch_clause(ClauseRef ref);
+  void delete_clause(ClauseRef ref);
+  bool reduce_due() const;
+  void reduce();
+  void mark_reasons(bool protect);
+  bool is_reason(ClauseRef ref) const;
+  // Compacts the arena and rebuilds every watch list.
+  void collect_garbage();
+  // At the root level: removes satisfied clauses and false literals.
+  bool simplify_due() const;
+  void simplify_root();
+  ClauseId next_clause_id() { return ++last_clause_id_; }
+
+  // ---- Search (search.cpp, limits.cpp) -----------------------------------
+  // Applies the options; runs once, at the first solve.
+  void configure();
+  Result search();
+  bool propagate_root_level();
+  // Assumptions occupy the first decision levels, one each.
+  // Returns false when an assumption is false (the formula under the
+  // assumptions is unsatisfiable); `failed_` then holds the reason.
+  bool decide_assumption(bool& decided);
+  bool limits_reached();
+  void init_search_limits();
+
+  // ---- Models (extend.cpp) ---------------------------------------------------
+  void save_model();
+  void extend_model();
+
+  // ---- Proof (proof steps in clauses.cpp) ------------------------------------
+  void proof_add(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents);
+  void proof_remove(ClauseRef ref);
+  void derive_root_units();
+  bool lrat() const { return proof && proof->wants_antecedents(); }
+
+  // ---- State -----------------------------------------------------------------
+  // Assignment.
+  std::vector<Value> values_;        // per literal
+  std::vector<VarData> vars_;        // per variable
+  std::vector<VarStatus> status_;    // per variable
+  std::vector<uint32_t> frozen_;     // per variable, nesting count
+  std::vector<Lit> trail_;
+  std::vector<uint32_t> control_;    // trail position where each level starts
+  size_t propagated_ = 0;
+  bool inconsistent_ = false;        // the empty clause was derived
+  bool empty_clause_written_ = false;
+  ClauseId empty_clause_conflict_id_ = 0;
+  std::vector<Lit> empty_clause_conflict_;  // empty: an empty original clause
+
+  // Clauses.
+  ClauseArena arena_;
+  std::vector<WatchList> watches_;   // per literal: clauses watching it
+  ClauseId last_clause_id_ = 0;
+  std::vector<ClauseId> unit_ids_;   // per variable: id of its root unit clause
+  size_t units_derived_ = 0;         // root trail prefix with unit ids
+  int64_t irredundant_ = 0;
+  int64_t redundant_ = 0;
+  float clause_activity_increment_ = 1.0f;
+
+  // Conflict analysis scratch.
+  std::vector<Lit> learnt_;
+  std::vector<Lit> clause_scratch_;
+  std::vector<uint8_t> seen_;        // per variable; bits of AnalysisMark
+  std::vector<Var> analyzed_;
+  std::vector<Var> bump_scratch_;
+  std::vector<uint8_t> level_seen_;  // per decision level
+  std::vector<uint32_t> levels_;     // levels marked in level_seen_
+  struct MinimizeFrame {
+    Var var;
+    uint32_t next;  // next literal of its reason to look at
+  };
+  std::vector<MinimizeFrame> minimize_stack_;
+  std::vector<ClauseId> chain_;
+  std::vector<std::pair<uint32_t, ClauseId>> chain_steps_;
+
+  // Decision heuristics.
+  bool stable_ = false;
+  VmtfQueue queue_;
+  std::vector<double> scores_;
+  double score_increment_ = 1.0;
+  ScoreHeap heap_{scores_};
+  std::vector<int8_t> saved_phase_;
+  std::vector<int8_t> target_phase_;
+  std::vector<int8_t> best_phase_;
+  size_t target_assigned_ = 0;
+  size_t best_assigned_ = 0;
+
+  // Restart, reduce, rephase and mode schedules.
+  Ema fast_glue_;
+  Ema slow_glue_;
+  int64_t conflicts_at_restart_ = 0;
+  ReluctantDoubling reluctant_;
+  int64_t next_stable_restart_ = 0;
+  int64_t next_reduce_ = 0;
+  int64_t next_rephase_ = 0;
+  int64_t rephase_count_ = 0;
+  int64_t next_mode_switch_conflicts_ = 0;
+  int64_t next_mode_switch_ticks_ = 0;
+  int64_t mode_ticks_ = 0;           // ticks of the first focused mode
+  int64_t ticks_at_first_mode_ = 0;
+  int64_t fixed_at_simplify_ = -1;
+  int64_t next_simplify_ = 0;
+
+  // Assumptions and results.
+  std::vector<Lit> assumptions_;
+  std::vector<uint8_t> failed_;      // per variable, after unsat
+  std::vector<int8_t> model_;        // per variable, after sat
+
+  // Eliminated and substituted variables.
+  std::vector<WitnessEntry> witnesses_;
+  std::vector<Lit> witness_literals_;
+
+  // Limits of the current call.
+  int64_t conflict_limit_ = -1;
+  int64_t propagation_limit_ = -1;
+  int64_t limit_checks_ = 0;
+  bool out_of_memory_ = false;
+  bool configured_ = false;
+};
+
+}  // namespace wang::sat

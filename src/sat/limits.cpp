@@ -1,0 +1,44 @@
+// Resource limits and termination.
+//
+// Conflict and propagation limits are checked on every loop iteration of the
+// search, they are counters.  Wall-clock time and memory cost a system call
+// each, so they are checked every so many iterations; the interval is short
+// enough (well under a millisecond of search) to honour a deadline closely.
+#include "sat/internal.hpp"
+#include "util/memory.hpp"
+
+namespace wang::sat {
+
+namespace {
+constexpr int64_t kClockInterval = 64;
+constexpr int64_t kMemoryInterval = 64 * 64;
+}  // namespace
+
+void Internal::init_search_limits() {
+  conflict_limit_ = limits.conflicts >= 0 ? stats.conflicts + limits.conflicts : -1;
+  propagation_limit_ = limits.propagations >= 0 ? stats.propagations + limits.propagations : -1;
+  limit_checks_ = 0;
+}
+
+bool Internal::limits_reached() {
+  StopReason reason = StopReason::none;
+  if (terminate_requested.load(std::memory_order_relaxed)) {
+    reason = StopReason::terminated;
+  } else if (conflict_limit_ >= 0 && stats.conflicts >= conflict_limit_) {
+    reason = StopReason::conflict_limit;
+  } else if (propagation_limit_ >= 0 && stats.propagations >= propagation_limit_) {
+    reason = StopReason::propagation_limit;
+  } else if (++limit_checks_ % kClockInterval == 0) {
+    if (std::chrono::steady_clock::now() >= limits.deadline) {
+      reason = StopReason::time_limit;
+    } else if (limits.memory_mib >= 0 && limit_checks_ % kMemoryInterval == 0 &&
+               util::current_rss_bytes() > static_cast<uint64_t>(limits.memory_mib) << 20) {
+      reason = StopReason::memory_limit;
+    }
+  }
+  if (reason == StopReason::none) return false;
+  stop_reason = reason;
+  return true;
+}
+
+}  // namespace wang::sat

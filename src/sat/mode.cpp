@@ -1,0 +1,47 @@
+// Alternation between focused and stable mode.
+//
+// Focused mode (VMTF, frequent restarts) is good at refuting, stable mode
+// (EVSIDS, target phases, rare restarts) at finding models; alternating gets
+// most of both.  The first focused mode lasts a fixed number of conflicts.
+// Later modes are measured in propagation ticks rather than conflicts,
+// because the two modes produce conflicts at very different rates; each pair
+// of modes lasts longer than the previous one (quadratically), so that a
+// long run spends long stretches in each mode.
+#include <algorithm>
+
+#include "sat/internal.hpp"
+
+namespace wang::sat {
+
+bool Internal::mode_switch_due() const {
+  if (opts.stable != 1) return false;
+  if (mode_ticks_ == 0) return stats.conflicts >= opts.modeinit;
+  return stats.ticks >= next_mode_switch_ticks_;
+}
+
+void Internal::switch_mode() {
+  if (mode_ticks_ == 0) mode_ticks_ = std::max<int64_t>(stats.ticks - ticks_at_first_mode_, 1);
+  ++stats.mode_switches;
+  const int64_t pair = stats.mode_switches / 2 + 1;
+  next_mode_switch_ticks_ = stats.ticks + mode_ticks_ * pair * pair;
+  backtrack(0);
+  if (stable_) {
+    stable_ = false;
+    queue_.set_cursor(queue_.last());
+  } else {
+    enter_stable_mode();
+  }
+  conflicts_at_restart_ = stats.conflicts;
+}
+
+void Internal::enter_stable_mode() {
+  stable_ = true;
+  heap_.clear();
+  for (Var var = 0; var < num_vars; ++var) {
+    if (status_[var] == VarStatus::active && values_[make_lit(var, false)] == kUnassigned) heap_.push(var);
+  }
+  reluctant_ = ReluctantDoubling{};
+  schedule_stable_restart();
+}
+
+}  // namespace wang::sat

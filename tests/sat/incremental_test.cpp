@@ -1,0 +1,146 @@
+// Incremental use: assumptions, failed assumptions, clauses added between
+// calls, checked against brute force on random formulas.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "support/solve.hpp"
+
+namespace wang::testing {
+namespace {
+
+TEST(Incremental, FailedAssumptionsAreUnsatisfiableWithFormula) {
+  std::mt19937_64 rng(42);
+  int unsat_under_assumptions = 0;
+  for (int round = 0; round < 500; ++round) {
+    const int variables = 4 + static_cast<int>(rng() % 9);
+    const Formula formula = random_formula(rng, variables, variables * 2, 3);
+    sat::Solver solver;
+    add_formula(solver, formula);
+    for (int call = 0; call < 5; ++call) {
+      std::vector<int> assumptions;
+      const int count = 1 + static_cast<int>(rng() % 4);
+      for (int i = 0; i < count; ++i) {
+        const int var = 1 + static_cast<int>(rng() % variables);
+        assumptions.push_back(rng() % 2 ? var : -var);
+      }
+      for (int lit : assumptions) solver.assume(lit);
+      const sat::Result result = solver.solve();
+      const bool expected = brute_force_satisfiable(formula, variables, assumptions);
+      ASSERT_EQ(result == sat::Result::satisfiable, expected) << "round " << round << " call " << call;
+      if (result == sat::Result::satisfiable) {
+        ASSERT_TRUE(model_satisfies(solver, formula));
+        for (int lit : assumptions) ASSERT_EQ(solver.value(lit), lit);
+        continue;
+      }
+      ++unsat_under_assumptions;
+      std::vector<int> failed;
+      for (int lit : assumptions) {
+        if (solver.failed(lit)) failed.push_back(lit);
+      }
+      // The failed assumptions alone must already be contradictory.
+      ASSERT_FALSE(brute_force_satisfiable(formula, variables, failed)) << "round " << round;
+    }
+  }
+  EXPECT_GT(unsat_under_assumptions, 200);
+}
+
+TEST(Incremental, ClausesAddedBetweenCalls) {
+  std::mt19937_64 rng(99);
+  for (int round = 0; round < 300; ++round) {
+    const int variables = 5 + static_cast<int>(rng() % 8);
+    Formula formula;
+    sat::Solver solver;
+    for (int step = 0; step < 6; ++step) {
+      const Formula more = random_formula(rng, variables, variables, 3);
+      add_formula(solver, more);
+      formula.insert(formula.end(), more.begin(), more.end());
+      const sat::Result result = solver.solve();
+      const bool expected = brute_force_satisfiable(formula, variables);
+      ASSERT_EQ(result == sat::Result::satisfiable, expected) << "round " << round << " step " << step;
+      if (result == sat::Result::satisfiable) {
+        ASSERT_TRUE(model_satisfies(solver, formula));
+      } else {
+        break;  // stays unsatisfiable whatever is added
+      }
+    }
+  }
+}
+
+TEST(Incremental, ContradictoryAssumptionsBothFail) {
+  sat::Solver solver;
+  solver.add_clause(std::vector<int>{1, 2});
+  solver.assume(3);
+  solver.assume(-3);
+  ASSERT_EQ(solver.solve(), sat::Result::unsatisfiable);
+  EXPECT_TRUE(solver.failed(3));
+  EXPECT_TRUE(solver.failed(-3));
+  // Without the assumptions the formula is satisfiable again.
+  ASSERT_EQ(solver.solve(), sat::Result::satisfiable);
+}
+
+TEST(Incremental, AssumptionFalsifiedAtRootFailsAlone) {
+  sat::Solver solver;
+  solver.add_clause(std::vector<int>{-1});
+  solver.assume(2);
+  solver.assume(1);
+  ASSERT_EQ(solver.solve(), sat::Result::unsatisfiable);
+  EXPECT_TRUE(solver.failed(1));
+  EXPECT_FALSE(solver.failed(2));
+}
+
+TEST(Incremental, EmptyFormulaAndEmptyClause) {
+  sat::Solver solver;
+  EXPECT_EQ(solver.solve(), sat::Result::satisfiable);
+  solver.add(0);
+  EXPECT_EQ(solver.solve(), sat::Result::unsatisfiable);
+  solver.add_clause(std::vector<int>{1});
+  EXPECT_EQ(solver.solve(), sat::Result::unsatisfiable);
+}
+
+TEST(Contracts, MisuseIsReported) {
+  sat::Solver solver;
+  EXPECT_THROW(solver.add_clause(std::vector<int>{1, 0, 2}), std::invalid_argument);
+  sat::Solver fresh;
+  EXPECT_THROW((void)fresh.value(1), std::logic_error);
+  fresh.add(1);
+  EXPECT_THROW(fresh.solve(), std::logic_error);  // clause still open
+  fresh.add(0);
+  EXPECT_THROW(fresh.set_option("seed", 3), std::logic_error);
+  ASSERT_EQ(fresh.solve(), sat::Result::satisfiable);
+  EXPECT_THROW((void)fresh.failed(1), std::logic_error);
+  sat::Solver options;
+  EXPECT_FALSE(options.set_option("no-such-option", 1));
+  EXPECT_THROW(options.set_option("stable", 7), std::out_of_range);
+}
+
+TEST(Limits, ConflictLimitGivesUnknownWithReason) {
+  sat::Solver solver;
+  add_formula(solver, pigeonhole(9));
+  sat::Limits limits;
+  limits.conflicts = 100;
+  solver.set_limits(limits);
+  EXPECT_EQ(solver.solve(), sat::Result::unknown);
+  EXPECT_EQ(solver.stop_reason(), sat::StopReason::conflict_limit);
+}
+
+TEST(Limits, DeadlineInThePastGivesUnknown) {
+  sat::Solver solver;
+  add_formula(solver, pigeonhole(9));
+  sat::Limits limits;
+  limits.deadline = std::chrono::steady_clock::now();
+  solver.set_limits(limits);
+  EXPECT_EQ(solver.solve(), sat::Result::unknown);
+  EXPECT_EQ(solver.stop_reason(), sat::StopReason::time_limit);
+}
+
+TEST(Limits, TerminateBeforeSolveStopsIt) {
+  sat::Solver solver;
+  add_formula(solver, pigeonhole(9));
+  solver.terminate();
+  EXPECT_EQ(solver.solve(), sat::Result::unknown);
+  EXPECT_EQ(solver.stop_reason(), sat::StopReason::terminated);
+}
+
+}  // namespace
+}  // namespace wang::testing

@@ -1,0 +1,100 @@
+// Thousands of small random formulas (fixed seeds): every answer is compared
+// with brute force, every model is checked, and every refutation is run
+// through the independent proof checker in all four proof formats.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <sstream>
+
+#include "support/solve.hpp"
+
+namespace wang::testing {
+namespace {
+
+struct Counts {
+  int sat = 0;
+  int unsat = 0;
+};
+
+// Solves `formula` and certifies the answer: a model must satisfy it, a
+// refutation must pass the proof checker.  With `variables` > 0 the answer
+// is also compared with brute force.
+void solve_and_check(const Formula& formula, int variables, const std::vector<std::pair<std::string, int64_t>>& config,
+                     sat::ProofFormat format, Counts& counts, const std::string& label) {
+  std::ostringstream proof;
+  sat::Solver solver;
+  for (const auto& [name, value] : config) ASSERT_TRUE(solver.set_option(name, value)) << name;
+  solver.trace_proof(proof, format);
+  add_formula(solver, formula);
+  const sat::Result result = solver.solve();
+  ASSERT_NE(result, sat::Result::unknown) << label;
+  if (variables > 0) ASSERT_EQ(result == sat::Result::satisfiable, brute_force_satisfiable(formula, variables)) << label;
+  if (result == sat::Result::satisfiable) {
+    ++counts.sat;
+    ASSERT_TRUE(model_satisfies(solver, formula)) << label;
+    return;
+  }
+  ++counts.unsat;
+  solver.flush_proof();
+  const check::CheckOutcome outcome = check_refutation(formula, proof.str(), format);
+  ASSERT_TRUE(outcome.verified) << label << ": " << outcome.reason;
+}
+
+TEST(RandomFormulas, AgreeWithBruteForceAndProofsCheck) {
+  const sat::ProofFormat formats[] = {sat::ProofFormat::drat_text, sat::ProofFormat::drat_binary,
+                                      sat::ProofFormat::lrat_text, sat::ProofFormat::lrat_binary};
+  const auto configs = search_configurations();
+  Counts counts;
+  std::mt19937_64 rng(20261126);
+  for (int round = 0; round < 2000; ++round) {
+    const int variables = 3 + static_cast<int>(rng() % 12);
+    const int clauses = variables * 2 + static_cast<int>(rng() % (variables * 4));
+    // Mostly longer clauses, an occasional unit: both answers are common.
+    const Formula formula = random_formula(rng, variables, clauses, 4, round % 5 == 0 ? 1 : 2);
+    const auto& config = configs[round % configs.size()];
+    const auto format = formats[(round / configs.size()) % 4];
+    solve_and_check(formula, variables, config, format, counts, "round " + std::to_string(round));
+    if (HasFatalFailure()) return;
+  }
+  // Both answers must be well represented for the test to mean anything.
+  EXPECT_GT(counts.sat, 300);
+  EXPECT_GT(counts.unsat, 300);
+}
+
+// Formulas near the 3-SAT threshold, too large for brute force, need real
+// search: many conflicts, restarts and reductions with small intervals.
+// Their answers are certified by models and proofs alone.
+TEST(RandomFormulas, ThresholdThreeSatWithShortSchedules) {
+  const auto configs = search_configurations();
+  Counts counts;
+  std::mt19937_64 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    const int variables = 40 + static_cast<int>(rng() % 40);
+    const Formula formula = random_ksat(rng, variables, static_cast<int>(variables * 4.26), 3);
+    const auto& config = configs[round % configs.size()];
+    const auto format = round % 2 ? sat::ProofFormat::lrat_text : sat::ProofFormat::drat_text;
+    solve_and_check(formula, 0, config, format, counts, "round " + std::to_string(round));
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(counts.sat, 50);
+  EXPECT_GT(counts.unsat, 50);
+}
+
+TEST(StructuredFormulas, PigeonholeRefutationsCheck) {
+  for (int holes = 2; holes <= 6; ++holes) {
+    for (auto format : {sat::ProofFormat::drat_text, sat::ProofFormat::lrat_binary}) {
+      std::ostringstream proof;
+      sat::Solver solver;
+      solver.trace_proof(proof, format);
+      const Formula formula = pigeonhole(holes);
+      add_formula(solver, formula);
+      ASSERT_EQ(solver.solve(), sat::Result::unsatisfiable) << holes;
+      solver.flush_proof();
+      const check::CheckOutcome outcome = check_refutation(formula, proof.str(), format);
+      EXPECT_TRUE(outcome.verified) << holes << " holes: " << outcome.reason;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace wang::testing
