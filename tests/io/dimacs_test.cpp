@@ -1,0 +1,305 @@
+#include "io/dimacs.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "io_test_support.hpp"
+
+namespace wang::io::testing {
+namespace {
+
+using Clauses = std::vector<std::vector<int>>;
+
+struct Parsed {
+  RecordingSink sink;
+  DimacsSummary summary;
+};
+
+Parsed parse(const std::string& text, size_t chunk = SIZE_MAX, DimacsOptions options = {}) {
+  StringSource source(text, chunk);
+  Parsed parsed;
+  parsed.summary = read_dimacs(source, parsed.sink, options);
+  return parsed;
+}
+
+// Parses `text` whole and in pieces of a few bytes, which puts the parser's
+// buffer boundaries inside every token once, and checks that all agree.
+Parsed parse_in_all_chunkings(const std::string& text, DimacsOptions options = {}) {
+  Parsed whole = parse(text, SIZE_MAX, options);
+  for (size_t chunk : {1, 2, 3, 5}) {
+    Parsed pieces = parse(text, chunk, options);
+    EXPECT_EQ(pieces.sink.clauses, whole.sink.clauses) << "chunk " << chunk;
+    EXPECT_EQ(pieces.summary.warnings, whole.summary.warnings) << "chunk " << chunk;
+    EXPECT_EQ(pieces.summary.bytes, whole.summary.bytes) << "chunk " << chunk;
+  }
+  return whole;
+}
+
+// The diagnostic for `text`, which must be rejected the same way whatever the
+// buffer boundaries.
+std::string error_of(const std::string& text, DimacsOptions options = {}) {
+  std::string first;
+  for (size_t chunk : {SIZE_MAX, size_t{1}, size_t{2}, size_t{3}}) {
+    std::string message = "accepted";
+    try {
+      parse(text, chunk, options);
+    } catch (const ParseError& error) {
+      message = error.what();
+    }
+    if (chunk == SIZE_MAX) {
+      first = message;
+    } else {
+      EXPECT_EQ(message, first) << "chunk " << chunk;
+    }
+  }
+  return first;
+}
+
+TEST(ParseError, FormatsFileLineColumnAndMessage) {
+  ParseError error("dir/f.cnf", 12, 7, "unexpected character 'x'");
+  EXPECT_STREQ(error.what(), "dir/f.cnf:12:7: unexpected character 'x'");
+  EXPECT_EQ(error.file(), "dir/f.cnf");
+  EXPECT_EQ(error.line(), 12);
+  EXPECT_EQ(error.column(), 7);
+  EXPECT_EQ(error.message(), "unexpected character 'x'");
+}
+
+TEST(ReadDimacs, SimpleFormula) {
+  Parsed parsed = parse_in_all_chunkings("p cnf 3 2\n1 -2 0\n2 3 -1 0\n");
+  EXPECT_EQ(parsed.sink.headers, 1);
+  EXPECT_EQ(parsed.sink.declared_variables, 3);
+  EXPECT_EQ(parsed.sink.declared_clauses, 2);
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1, -2}, {2, 3, -1}}));
+  EXPECT_EQ(parsed.summary.declared_variables, 3);
+  EXPECT_EQ(parsed.summary.declared_clauses, 2);
+  EXPECT_EQ(parsed.summary.max_variable, 3);
+  EXPECT_EQ(parsed.summary.clauses, 2);
+  EXPECT_EQ(parsed.summary.bytes, 26);
+  EXPECT_TRUE(parsed.summary.warnings.empty());
+}
+
+TEST(ReadDimacs, CommentsAnywhere) {
+  Parsed parsed = parse_in_all_chunkings(
+      "c first\n"
+      "c\n"
+      "  c indented, with 1 2 0 numbers\n"
+      "p cnf 4 3\n"
+      "c after the header\n"
+      "1 2\n"
+      "c inside a clause\n"
+      "3 0\n"
+      "cnot a header p cnf 1 1\n"
+      "-4 0\n"
+      "4 0\n"
+      "c last, without a line break");
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1, 2, 3}, {-4}, {4}}));
+  EXPECT_TRUE(parsed.summary.warnings.empty());
+}
+
+TEST(ReadDimacs, WhitespaceVariants) {
+  Parsed parsed = parse_in_all_chunkings(
+      "\n\n \t\np\tcnf  \t 3\t\t2   \r\n"
+      "\t1\t-2 \t0\r\n"
+      "\r\n"
+      "  3   0  \r\n");
+  EXPECT_EQ(parsed.sink.declared_variables, 3);
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1, -2}, {3}}));
+}
+
+TEST(ReadDimacs, CrlfLineEndings) {
+  Parsed parsed = parse_in_all_chunkings("c crlf\r\np cnf 2 2\r\n1 2 0\r\n-1 -2 0\r\n");
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1, 2}, {-1, -2}}));
+}
+
+TEST(ReadDimacs, ClausesSpanAndShareLines) {
+  Parsed parsed = parse_in_all_chunkings("p cnf 5 3\n1\n2\n\n3 0 4 -5\n0 5 0\n");
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1, 2, 3}, {4, -5}, {5}}));
+}
+
+TEST(ReadDimacs, EmptyClauses) {
+  Parsed parsed = parse_in_all_chunkings("p cnf 1 3\n0\n1 0 0\n");
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{}, {1}, {}}));
+  EXPECT_EQ(parsed.summary.clauses, 3);
+}
+
+TEST(ReadDimacs, EmptyFormula) {
+  Parsed parsed = parse_in_all_chunkings("p cnf 0 0");
+  EXPECT_EQ(parsed.sink.headers, 1);
+  EXPECT_TRUE(parsed.sink.clauses.empty());
+  EXPECT_EQ(parsed.summary.max_variable, 0);
+  EXPECT_TRUE(parsed.summary.warnings.empty());
+}
+
+TEST(ReadDimacs, LastClauseWithoutLineBreak) {
+  Parsed parsed = parse_in_all_chunkings("p cnf 2 1\n1 -2 0");
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1, -2}}));
+}
+
+TEST(ReadDimacs, LeadingZerosAreDecimal) {
+  Parsed parsed = parse_in_all_chunkings("p cnf 010 01\n-0009 010 00\n");
+  EXPECT_EQ(parsed.sink.declared_variables, 10);
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{-9, 10}}));
+}
+
+TEST(ReadDimacs, SatlibPercentEndsTheFormula) {
+  // The shape of the SATLIB uf*/uuf* files as distributed.
+  const std::string text =
+      "c This Formular is generated by mcnf\nc\np cnf 3  2 \n 1 -2 3 0\n-1 2 -3 0\n%\n0\n\n";
+  Parsed parsed = parse_in_all_chunkings(text);
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1, -2, 3}, {-1, 2, -3}}));
+  EXPECT_TRUE(parsed.summary.warnings.empty());
+  EXPECT_EQ(parsed.summary.bytes, static_cast<int64_t>(text.find('%')));
+}
+
+TEST(ReadDimacs, NothingAfterPercentIsRead) {
+  Parsed parsed = parse_in_all_chunkings("p cnf 1 1\n1 0\n%\nthis is not DIMACS 1 2 0\n");
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1}}));
+}
+
+TEST(ReadDimacs, FewerClausesThanDeclaredIsAWarning) {
+  Parsed parsed = parse_in_all_chunkings("c\np cnf 3  5\n1 0\n2 0\n3 0\n");
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1}, {2}, {3}}));
+  EXPECT_EQ(parsed.summary.warnings,
+            std::vector<std::string>{
+                "test.cnf:2:10: found 3 clauses, fewer than the 5 declared in the header"});
+}
+
+TEST(ReadDimacs, FewerVariablesThanDeclaredIsFine) {
+  Parsed parsed = parse_in_all_chunkings("p cnf 100 1\n-7 3 0\n");
+  EXPECT_EQ(parsed.summary.max_variable, 7);
+  EXPECT_TRUE(parsed.summary.warnings.empty());
+}
+
+TEST(ReadDimacs, LargestVariableIsAccepted) {
+  const std::string max = std::to_string(kMaxVariable);
+  Parsed parsed = parse_in_all_chunkings("p cnf " + max + " 1\n-" + max + " " + max + " 0\n");
+  EXPECT_EQ(kMaxVariable, 1073741822);
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{-kMaxVariable, kMaxVariable}}));
+  EXPECT_EQ(parsed.summary.max_variable, kMaxVariable);
+}
+
+TEST(ReadDimacs, LenientAcceptsUndeclaredVariablesAndClausesWithWarnings) {
+  DimacsOptions lenient;
+  lenient.lenient = true;
+  Parsed parsed = parse_in_all_chunkings("p cnf 2 1\n1 -3 0\n4 0\n5 0\n", lenient);
+  EXPECT_EQ(parsed.sink.clauses, (Clauses{{1, -3}, {4}, {5}}));
+  EXPECT_EQ(parsed.summary.declared_variables, 2);
+  EXPECT_EQ(parsed.summary.max_variable, 5);
+  EXPECT_EQ(parsed.summary.clauses, 3);
+  EXPECT_EQ(
+      parsed.summary.warnings,
+      (std::vector<std::string>{"test.cnf:2:3: literal -3 exceeds the declared 2 variables",
+                                "test.cnf:3:1: more clauses than the 1 declared in the header"}));
+}
+
+TEST(ReadDimacs, StrictRejectsWhatLenientAccepts) {
+  EXPECT_EQ(error_of("p cnf 2 1\n1 -3 0\n"),
+            "test.cnf:2:3: literal -3 exceeds the declared 2 variables");
+  EXPECT_EQ(error_of("p cnf 2 1\n1 0\n2 0\n"),
+            "test.cnf:3:1: more clauses than the 1 declared in the header");
+  EXPECT_EQ(error_of("p cnf 2 0\n0\n"),
+            "test.cnf:2:1: more clauses than the 0 declared in the header");
+}
+
+TEST(ReadDimacs, LenientStillRejectsMalformedInput) {
+  DimacsOptions lenient;
+  lenient.lenient = true;
+  EXPECT_EQ(error_of("p cnf 2 1\n1 x 0\n", lenient), "test.cnf:2:3: unexpected character 'x'");
+  EXPECT_EQ(error_of("p cnf 2 1\n1 2", lenient),
+            "test.cnf:2:4: missing 0 at the end of the last clause");
+}
+
+TEST(ReadDimacs, DiagnosticsPointAtTheOffendingToken) {
+  EXPECT_EQ(error_of("p cnf 9 9\n1 2 0\n  3 12x 0\n"), "test.cnf:3:7: unexpected character 'x'");
+  EXPECT_EQ(error_of("p cnf 9 9\r\n1 2 0\r\n\r\n -10 0\r\n"),
+            "test.cnf:4:2: literal -10 exceeds the declared 9 variables");
+  EXPECT_EQ(error_of("p cnf 9 9\n1 2 0 c trailing comment\n"),
+            "test.cnf:2:7: unexpected character 'c'");
+  EXPECT_EQ(error_of("p cnf 9 9\n1 2 0\np cnf 9 9\n"), "test.cnf:3:1: unexpected second header");
+  EXPECT_EQ(error_of("p cnf 9 9\n1 2 %\n"), "test.cnf:2:5: unexpected character '%'");
+  EXPECT_EQ(error_of("p cnf 9 9\n1 2\n%\n0\n"),
+            "test.cnf:3:1: missing 0 at the end of the last clause");
+  EXPECT_EQ(error_of("p cnf 9 9\n1 \x7f 0\n"), "test.cnf:2:3: unexpected byte 0x7f");
+  EXPECT_EQ(error_of("p cnf 9 9\n1 -+2 0\n"), "test.cnf:2:3: '-' must be followed by a digit");
+  EXPECT_EQ(error_of("p cnf 9 9\n+1 0\n"), "test.cnf:2:1: unexpected character '+'");
+  EXPECT_EQ(error_of("p cnf 9 9\n1 -00 0\n"), "test.cnf:2:3: invalid literal '-0'");
+  EXPECT_EQ(error_of("p cnf 9 9\n 1073741823 0\n"),
+            "test.cnf:2:2: variable too large (maximum 1073741822)");
+  // Leading zeros do not make a number too large; its value does.
+  EXPECT_EQ(error_of("p cnf 9 9\n -000000000000000000000000000000000000010 0\n"),
+            "test.cnf:2:2: literal -10 exceeds the declared 9 variables");
+}
+
+TEST(ReadDimacs, HeaderDiagnostics) {
+  EXPECT_EQ(error_of(""), "test.cnf:1:1: expected 'p cnf' header");
+  EXPECT_EQ(error_of("c only\n\n"), "test.cnf:3:1: expected 'p cnf' header");
+  EXPECT_EQ(error_of("c\n1 2 0\n"), "test.cnf:2:1: expected 'p cnf' header");
+  EXPECT_EQ(error_of("pcnf 1 1\n"), "test.cnf:1:1: invalid header: expected 'p cnf'");
+  EXPECT_EQ(error_of("p\n"), "test.cnf:1:2: invalid header: expected 'cnf' after 'p'");
+  EXPECT_EQ(error_of("p CNF 1 1\n"), "test.cnf:1:3: invalid header: expected 'cnf' after 'p'");
+  EXPECT_EQ(error_of("p cnf\n1 0\n"), "test.cnf:1:6: invalid header: missing number of variables");
+  EXPECT_EQ(error_of("p cnf 1\n1 0\n"), "test.cnf:1:8: invalid header: missing number of clauses");
+  EXPECT_EQ(error_of("p cnf 1 1x\n"),
+            "test.cnf:1:9: invalid header: expected the number of clauses");
+  EXPECT_EQ(error_of("p cnf - 1\n"),
+            "test.cnf:1:7: invalid header: expected the number of variables");
+  EXPECT_EQ(error_of("p cnf 1 -0\n"), "test.cnf:1:9: invalid header: negative number of clauses");
+  EXPECT_EQ(error_of("p cnf 1073741823 1\n"),
+            "test.cnf:1:7: invalid header: number of variables too large (maximum 1073741822)");
+  EXPECT_EQ(
+      error_of("p cnf 1 9223372036854775808\n"),
+      "test.cnf:1:9: invalid header: number of clauses too large (maximum 9223372036854775807)");
+  EXPECT_EQ(error_of("p cnf 1 1 0\n"),
+            "test.cnf:1:11: invalid header: unexpected text after the number of clauses");
+}
+
+TEST(ReadDimacs, LargestClauseCountIsAccepted) {
+  Parsed parsed = parse("p cnf 1 9223372036854775807\n1 0\n");
+  EXPECT_EQ(parsed.summary.declared_clauses, INT64_MAX);
+  EXPECT_EQ(parsed.summary.warnings.size(), 1u);
+}
+
+// Builds a formula of more than `size` bytes whose clauses are all "v -v 0".
+std::string big_formula(size_t size, int64_t* clauses) {
+  std::string body;
+  *clauses = 0;
+  for (int v = 1; body.size() < size; ++v, ++*clauses) {
+    body += std::to_string(v) + " -" + std::to_string(v) + " 0\n";
+  }
+  return "p cnf 10000000 " + std::to_string(*clauses) + "\n" + body;
+}
+
+TEST(ReadDimacs, FilesLargerThanTheBufferAndCompressed) {
+  int64_t clauses = 0;
+  const std::string text = big_formula(5u << 20, &clauses);
+  TempDir dir;
+  write_file(dir.file("big.cnf"), text);
+  write_file(dir.file("big-gzip"), gzip(text));
+  write_file(dir.file("big-xz"), xz(text));
+  for (const char* name : {"big.cnf", "big-gzip", "big-xz"}) {
+    std::unique_ptr<ByteSource> source = open_input(dir.file(name));
+    RecordingSink sink;
+    DimacsSummary summary = read_dimacs(*source, sink);
+    ASSERT_EQ(summary.clauses, clauses) << name;
+    EXPECT_EQ(summary.bytes, static_cast<int64_t>(text.size())) << name;
+    EXPECT_EQ(summary.max_variable, clauses) << name;
+    for (int64_t i = 0; i < clauses; ++i) {
+      const int v = static_cast<int>(i + 1);
+      ASSERT_EQ(sink.clauses[i], (std::vector<int>{v, -v})) << name << " clause " << i;
+    }
+  }
+}
+
+TEST(ReadDimacs, PositionsStayRightAcrossBufferRefills) {
+  int64_t clauses = 0;
+  std::string text = big_formula(3u << 20, &clauses);
+  const int64_t lines = clauses + 1;
+  text += "  oops\n";
+  EXPECT_EQ(error_of(text),
+            "test.cnf:" + std::to_string(lines + 1) + ":3: unexpected character 'o'");
+}
+
+}  // namespace
+}  // namespace wang::io::testing
