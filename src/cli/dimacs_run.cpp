@@ -99,11 +99,12 @@ int report_unknown(const Settings& settings, const sat::Solver& solver, sat::Sto
 }  // namespace
 
 int solve_dimacs(const Settings& settings) {
+  // Declared before the solver: the proof stream must outlive it.
+  std::unique_ptr<std::ofstream> proof_file;
   sat::Solver solver;
   set_interruptible_solver(&solver);
   apply_options(solver, settings);
 
-  std::unique_ptr<std::ofstream> proof_file;
   if (!settings.proof_path.empty()) {
     proof_file = std::make_unique<std::ofstream>(settings.proof_path, std::ios::binary | std::ios::trunc);
     if (!*proof_file) {
