@@ -11,12 +11,34 @@
 
 namespace wang::sat {
 
+// Also bumps the variables of the reasons of the learned clause's literals
+// (one level deep, a bounded number): they are what the learned clause will
+// be resolved with next, and bumping them focuses the search on the same
+// part of the formula.  Needs the analysis marks, so it runs before they
+// are cleared.
+void Internal::collect_reason_variables(std::vector<Var>& bumped) {
+  const size_t limit = bumped.size() + 10 * learnt_.size();
+  for (size_t i = 1; i < learnt_.size(); ++i) {
+    const ClauseRef reason = vars_[var_of(learnt_[i])].reason;
+    if (reason == kNoReason) continue;
+    for (Lit lit : arena_[reason].literals()) {
+      const Var var = var_of(lit);
+      if (seen_[var] || vars_[var].level == 0) continue;
+      if (bumped.size() >= limit) return;
+      seen_[var] = mark::kBumped;
+      analyzed_.push_back(var);
+      bumped.push_back(var);
+    }
+  }
+}
+
 void Internal::bump_variables() {
   std::vector<Var>& bumped = bump_scratch_;
   bumped.clear();
   for (Var var : analyzed_) {
     if (seen_[var] & mark::kSeen) bumped.push_back(var);
   }
+  if (opts.bumpreasons) collect_reason_variables(bumped);
   if (stable_) {
     for (Var var : bumped) bump_score(var);
     score_increment_ *= 1000.0 / static_cast<double>(opts.scoredecay);

@@ -27,6 +27,8 @@ void Internal::reserve_variables(Var count) {
   queue_.resize(count);
   model_.resize(count, 0);
   level_seen_.resize(static_cast<size_t>(count) + 1, 0);
+  lit_marks_.resize(lits, 0);
+  elim_touched_.resize(count, 1);
   trail_.reserve(count);
   if (stable_) {
     for (Var var = num_vars; var < count; ++var) heap_.push(var);
@@ -42,6 +44,7 @@ void Internal::add_original_clause(std::span<const Lit> literals) {
   const ClauseId id = next_clause_id();
   if (inconsistent_) return;
   backtrack(0);
+  restore_variables(literals);
   std::vector<Lit>& clause = clause_scratch_;
   clause.assign(literals.begin(), literals.end());
   std::sort(clause.begin(), clause.end());
@@ -49,7 +52,12 @@ void Internal::add_original_clause(std::span<const Lit> literals) {
   for (size_t i = 1; i < clause.size(); ++i) {
     if (clause[i] == negate(clause[i - 1])) return;  // tautology
   }
+  add_clause_at_root(clause, id);
+}
+
+void Internal::add_clause_at_root(std::span<const Lit> literals, ClauseId id) {
   // Unassigned literals first, then false ones; a true one satisfies it.
+  std::vector<Lit> clause(literals.begin(), literals.end());
   size_t open = 0;
   for (size_t i = 0; i < clause.size(); ++i) {
     const Value v = value(clause[i]);
@@ -62,6 +70,7 @@ void Internal::add_original_clause(std::span<const Lit> literals) {
     assign_root_unit(clause[0], id);
   } else {
     const ClauseRef ref = new_clause(clause, false, 0, id);
+    for (Lit lit : clause) elim_touched_[var_of(lit)] = 1;
     if (open == 1) assign(clause[0], ref);
   }
 }
@@ -73,6 +82,7 @@ void Internal::configure() {
   slow_glue_.set_window(static_cast<double>(opts.emaslow));
   next_reduce_ = opts.reduceint;
   next_rephase_ = opts.rephaseint;
+  next_inprocess_ = opts.inprocessint;
   ticks_at_first_mode_ = stats.ticks;
   if (opts.stable == 2) enter_stable_mode();
 }
@@ -94,7 +104,10 @@ Result Internal::solve(std::span<const Lit> assumptions) {
   init_search_limits();
   Result result = Result::unknown;
   try {
-    result = propagate_root_level() ? search() : Result::unsatisfiable;
+    restore_variables(assumptions_);
+    for (Lit lit : assumptions_) freeze(var_of(lit));
+    result = prepare_search() ? search() : Result::unsatisfiable;
+    for (Lit lit : assumptions_) melt(var_of(lit));
     if (inconsistent_) write_empty_clause();
     if (result == Result::satisfiable) save_model();
   } catch (const std::bad_alloc&) {
@@ -108,6 +121,16 @@ Result Internal::solve(std::span<const Lit> assumptions) {
   // A termination request ends one call, not the solver.
   if (stop_reason == StopReason::terminated) terminate_requested.store(false, std::memory_order_relaxed);
   return result;
+}
+
+// Root propagation, then preprocessing before the first search.
+bool Internal::prepare_search() {
+  if (inconsistent_ || !propagate_root_level()) return false;
+  if (!preprocessed_) {
+    preprocessed_ = true;
+    preprocess();
+  }
+  return !inconsistent_;
 }
 
 Value Internal::model_value(Lit lit) const {

@@ -64,6 +64,7 @@ constexpr uint8_t kSeen = 1;       // in the learned clause or resolved away
 constexpr uint8_t kRemovable = 2;  // implied by the learned clause
 constexpr uint8_t kPoison = 4;     // not implied by the learned clause
 constexpr uint8_t kRoot = 8;       // root-level antecedent already recorded
+constexpr uint8_t kBumped = 16;    // bumped as a variable of a reason
 }  // namespace mark
 
 enum class VarStatus : uint8_t { active, eliminated, substituted };
@@ -73,8 +74,12 @@ enum class VarStatus : uint8_t { active, eliminated, substituted };
 // satisfy it (its witness).  Replayed last to first.
 struct WitnessEntry {
   Lit witness;
-  uint32_t size;  // literals follow in `Internal::witness_literals`
+  uint32_t size;  // literals follow in `Internal::witness_literals_`
+  ClauseId id;    // still valid in the proof, see elim.cpp
 };
+
+// Result of a subsumption check: keep the clause.
+constexpr Lit kKeepClause = UINT32_MAX - 1;
 
 class Internal {
   friend class InternalTester;  // white-box unit tests
@@ -157,12 +162,14 @@ class Internal {
   Var next_stable_variable();
   Lit decision_phase(Var var) const;
   void bump_variables();
+  void collect_reason_variables(std::vector<Var>& bumped);
   void bump_score(Var var);
   void rescale_scores();
   void update_phases(size_t consistent_trail);
   void copy_trail_phases(std::vector<int8_t>& phases, size_t upto);
   bool rephase_due() const;
   void rephase();
+  void walk();
 
   // ---- Restarts and modes (restart.cpp, mode.cpp) ------------------------
   bool restart_due() const;
@@ -193,12 +200,42 @@ class Internal {
   void configure();
   Result search();
   bool propagate_root_level();
+  bool prepare_search();
   // Assumptions occupy the first decision levels, one each.
   // Returns false when an assumption is false (the formula under the
   // assumptions is unsatisfiable); `failed_` then holds the reason.
   bool decide_assumption(bool& decided);
   bool limits_reached();
   void init_search_limits();
+
+  // ---- Inprocessing (inprocess.cpp, subsume.cpp, elim.cpp, restore.cpp) ------
+  bool inprocessing_due() const;
+  void preprocess();
+  void inprocess();
+  void simplify_formula(int64_t max_rounds, int64_t bound);
+  void connect_occurrences();
+  void disconnect_occurrences();
+  size_t live_occurrences(Lit lit);
+  void subsumption_round();
+  void subsume_with(ClauseRef ref);
+  Lit subsumption_check(ClauseRef candidate, uint32_t size) const;
+  void strengthen_clause(ClauseRef subsuming, ClauseRef ref, Lit remove);
+  bool elimination_round(int64_t bound);
+  bool eliminable(Var var) const;
+  bool resolve(ClauseRef positive, ClauseRef negative, Var pivot, std::vector<Lit>& resolvent);
+  bool elimination_pays(Var var, int64_t bound);
+  bool eliminate_variable(Var var);
+  void push_witness(Lit witness, ClauseRef ref);
+  void remove_eliminated_clause(ClauseRef ref);
+  void delete_learnt_with_eliminated();
+  void vivify();
+  bool vivify_clause(ClauseRef ref, std::vector<ClauseRef>& replaced);
+  void vivify_analyze(ClauseRef start, Lit implied, std::vector<Lit>& shorter);
+  // Brings back the eliminated variables among `literals`, and all that
+  // their clauses depend on.
+  void restore_variables(std::span<const Lit> literals);
+  // Adds a simplified clause (no duplicates, no tautology) at the root.
+  void add_clause_at_root(std::span<const Lit> literals, ClauseId id);
 
   // ---- Models (extend.cpp) ---------------------------------------------------
   void save_model();
@@ -271,6 +308,7 @@ class Internal {
   int64_t next_reduce_ = 0;
   int64_t next_rephase_ = 0;
   int64_t rephase_count_ = 0;
+  int64_t ticks_at_walk_ = 0;
   int64_t next_mode_switch_conflicts_ = 0;
   int64_t next_mode_switch_ticks_ = 0;
   int64_t mode_ticks_ = 0;           // ticks of the first focused mode
@@ -286,6 +324,21 @@ class Internal {
   // Eliminated and substituted variables.
   std::vector<WitnessEntry> witnesses_;
   std::vector<Lit> witness_literals_;
+
+  // Inprocessing.
+  std::vector<std::vector<ClauseRef>> occurrences_;  // per literal, irredundant only
+  std::vector<uint8_t> lit_marks_;                    // per literal, scratch
+  std::vector<uint8_t> elim_touched_;                 // per variable
+  std::vector<uint8_t> restore_taint_;                // per variable, scratch
+  int64_t elim_steps_ = 0;
+  int64_t elim_budget_ = 0;
+  int64_t ticks_at_inprocess_ = 0;
+  int64_t inprocess_count_ = 0;
+  int64_t next_inprocess_ = 0;
+  bool preprocessed_ = false;
+  int64_t ticks_at_vivify_ = 0;
+  std::vector<Lit> vivify_literals_;
+  std::vector<Lit> vivify_pending_;
 
   // Limits of the current call.
   int64_t conflict_limit_ = -1;

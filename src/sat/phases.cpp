@@ -6,8 +6,9 @@
 // target phases, which steers the search back towards the largest partial
 // model it has seen; this is what makes modern solvers strong on
 // satisfiable instances.  Rephasing periodically resets the saved phases to
-// the best phases or to a fixed original or inverted assignment, to escape
-// regions where phase saving keeps the search stuck.
+// the best phases, to the result of a local search, or to a fixed original
+// or inverted assignment, to escape regions where phase saving keeps the
+// search stuck.
 #include <algorithm>
 
 #include "sat/internal.hpp"
@@ -34,22 +35,26 @@ void Internal::update_phases(size_t consistent_trail) {
 
 bool Internal::rephase_due() const { return opts.rephase && stats.conflicts >= next_rephase_; }
 
+// The cycle of rephase steps: B(est), W(alk), O(riginal), B, W, I(nverted).
 void Internal::rephase() {
   ++stats.rephases;
-  // Best phases every other time, original and inverted in between.
   const int8_t original = opts.phase ? 1 : -1;
-  switch (rephase_count_++ % 4) {
+  switch (rephase_count_++ % 6) {
     case 0:
-    case 2:
+    case 3:
       for (Var var = 0; var < num_vars; ++var) {
         if (best_phase_[var]) saved_phase_[var] = best_phase_[var];
       }
       best_assigned_ = 0;
       break;
     case 1:
+    case 4:
+      if (opts.walk) walk();
+      break;
+    case 2:
       std::fill(saved_phase_.begin(), saved_phase_.end(), original);
       break;
-    case 3:
+    case 5:
       std::fill(saved_phase_.begin(), saved_phase_.end(), static_cast<int8_t>(-original));
       break;
   }

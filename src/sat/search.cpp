@@ -41,6 +41,11 @@ Result Internal::search() {
     if (reduce_due()) reduce();
     if (mode_switch_due()) switch_mode();
     if (simplify_due()) simplify_root();
+    if (inprocessing_due()) {
+      inprocess();
+      if (inconsistent_) return Result::unsatisfiable;
+      continue;
+    }
     bool decided = false;
     if (!decide_assumption(decided)) return Result::unsatisfiable;
     if (decided) continue;

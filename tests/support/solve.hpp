@@ -16,6 +16,13 @@ inline void add_formula(sat::Solver& solver, const Formula& formula) {
   for (const Clause& clause : formula) solver.add_clause(clause);
 }
 
+inline double statistic(const sat::Solver& solver, std::string_view name) {
+  for (const sat::Statistic& stat : solver.statistics()) {
+    if (stat.name == name) return stat.value;
+  }
+  return -1;
+}
+
 inline bool model_satisfies(const sat::Solver& solver, const Formula& formula) {
   for (const Clause& clause : formula) {
     bool satisfied = false;
@@ -46,6 +53,8 @@ inline std::vector<std::vector<std::pair<std::string, int64_t>>> search_configur
       {{"minimize", 0}, {"phase", 1}},
       {{"modeinit", 10}, {"reduceint", 10}, {"rephaseint", 10}, {"restartint", 1}},
       {{"target", 2}, {"tier1glue", 1}, {"tier2glue", 1}, {"reducetarget", 100}},
+      {{"elim", 0}, {"subsume", 0}},
+      {{"inprocessint", 10}, {"elimboundmax", 64}, {"elimocclim", 1000}},
   };
 }
 

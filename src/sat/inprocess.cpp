@@ -1,0 +1,57 @@
+// Scheduling of preprocessing and inprocessing.
+//
+// Before the first search, subsumption and bounded variable elimination
+// run until they stop making progress (within a step budget).  During
+// search they run again at growing conflict intervals, on the variables
+// touched since the last round, with a bound on added clauses that grows
+// from round to round, as learned units and strengthened clauses keep
+// opening new opportunities.  Vivification of learned clauses follows.
+#include <algorithm>
+
+#include "sat/internal.hpp"
+
+namespace wang::sat {
+
+namespace {
+constexpr int64_t kPreprocessRounds = 8;
+constexpr int64_t kMinimumStepBudget = 20'000'000;
+}  // namespace
+
+bool Internal::inprocessing_due() const {
+  return (opts.elim || opts.subsume || opts.vivify) && stats.conflicts >= next_inprocess_;
+}
+
+// Subsumption and elimination rounds until no progress, `max_rounds` at most.
+void Internal::simplify_formula(int64_t max_rounds, int64_t bound) {
+  elim_steps_ = 0;
+  elim_budget_ = std::max<int64_t>(kMinimumStepBudget, (stats.ticks - ticks_at_inprocess_) / 10);
+  for (int64_t round = 0; round < max_rounds && !inconsistent_; ++round) {
+    if (!propagate_root_level()) return;
+    simplify_root();
+    connect_occurrences();
+    if (opts.subsume) subsumption_round();
+    const bool progress = !inconsistent_ && opts.elim && elimination_round(bound);
+    disconnect_occurrences();
+    delete_learnt_with_eliminated();
+    collect_garbage();
+    if (!progress || elim_steps_ > elim_budget_) break;
+  }
+  if (!inconsistent_) propagate_root_level();
+  ticks_at_inprocess_ = stats.ticks;
+}
+
+void Internal::preprocess() {
+  if (!opts.elim && !opts.subsume) return;
+  simplify_formula(kPreprocessRounds, 0);
+}
+
+void Internal::inprocess() {
+  ++inprocess_count_;
+  backtrack(0);
+  const int64_t bound = std::min<int64_t>(opts.elimboundmax, (int64_t{1} << inprocess_count_) / 2);
+  if (opts.elim || opts.subsume) simplify_formula(2, bound);
+  if (opts.vivify && !inconsistent_) vivify();
+  next_inprocess_ = stats.conflicts + opts.inprocessint * (inprocess_count_ + 1);
+}
+
+}  // namespace wang::sat
