@@ -23,7 +23,7 @@ void Internal::decide_literal(Lit lit) {
   assign(lit, kNoReason);
 }
 
-void Internal::backtrack(uint32_t level) {
+void Internal::backtrack(uint32_t level, bool save_phases) {
   if (level >= decision_level()) return;
   const size_t keep = control_[level];
   for (size_t i = trail_.size(); i > keep; --i) {
@@ -31,7 +31,7 @@ void Internal::backtrack(uint32_t level) {
     const Var var = var_of(lit);
     values_[lit] = kUnassigned;
     values_[negate(lit)] = kUnassigned;
-    saved_phase_[var] = is_negative(lit) ? -1 : 1;
+    if (save_phases) saved_phase_[var] = is_negative(lit) ? -1 : 1;
     if (stable_) {
       heap_.push(var);
     } else {

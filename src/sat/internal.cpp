@@ -29,7 +29,8 @@ void Internal::reserve_variables(Var count) {
   level_seen_.resize(static_cast<size_t>(count) + 1, 0);
   lit_marks_.resize(lits, 0);
   elim_touched_.resize(count, 1);
-  trail_.reserve(count);
+  // Geometric growth: variables often arrive one at a time.
+  if (trail_.capacity() < count) trail_.reserve(std::max<size_t>(count, 2 * trail_.capacity()));
   if (stable_) {
     for (Var var = num_vars; var < count; ++var) heap_.push(var);
   }

@@ -125,8 +125,9 @@ class Internal {
   void assign_root_unit(Lit lit, ClauseId id);
   void new_decision_level();
   void decide_literal(Lit lit);
-  // Undoes all assignments above `level`, saving their phases.
-  void backtrack(uint32_t level);
+  // Undoes all assignments above `level`, saving their phases unless the
+  // assignments were probes (vivification) rather than search.
+  void backtrack(uint32_t level, bool save_phases = true);
 
   // ---- Propagation (propagate.cpp) ------------------------------------
   // Propagates the trail to fixpoint.  Returns the falsified clause on a

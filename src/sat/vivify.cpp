@@ -64,8 +64,10 @@ void Internal::vivify_analyze(ClauseRef start, Lit implied, std::vector<Lit>& sh
 }
 
 // Tries to shorten one clause; returns true when it was replaced.
+// The probing decisions say nothing about good phases: undoing them must not
+// overwrite the saved phases of the search.
 bool Internal::vivify_clause(ClauseRef ref, std::vector<ClauseRef>& replaced) {
-  backtrack(0);
+  backtrack(0, false);
   std::vector<Lit>& literals = vivify_literals_;
   literals.assign(arena_[ref].begin(), arena_[ref].end());
   for (Lit lit : literals) {
@@ -100,7 +102,7 @@ bool Internal::vivify_clause(ClauseRef ref, std::vector<ClauseRef>& replaced) {
   ++stats.vivified;
   const bool learnt = arena_[ref].learnt;
   const uint32_t glue = std::min<uint32_t>(arena_[ref].glue, static_cast<uint32_t>(shorter.size()));
-  backtrack(0);
+  backtrack(0, false);
   const ClauseId id = next_clause_id();
   proof_add(id, shorter, chain_);
   replaced.push_back(ref);
@@ -141,7 +143,7 @@ void Internal::vivify() {
     arena_[ref].vivified = 1;
     vivify_clause(ref, replaced);
   }
-  backtrack(0);
+  backtrack(0, false);
   for (ClauseRef ref : replaced) delete_clause(ref);
   collect_garbage();
   ticks_at_vivify_ = stats.ticks;
