@@ -1,0 +1,173 @@
+// The public interface of wang's bit-vector SMT layer.
+//
+// Terms are immutable and hash-consed by a TermManager: building the same
+// term twice gives the same handle, so handles compare by identity.  A
+// Solver takes assertions over terms of sort Bool and decides them by
+// bit-blasting into the SAT core.  The SMT-LIB front end is a client of
+// exactly this interface.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wang/bitvector.hpp"
+#include "wang/sat.hpp"
+
+namespace wang::smt {
+
+enum class Kind : uint16_t {
+  BoolValue,  // true or false
+  BvValue,    // a bit-vector literal
+  Constant,   // a declared (uninterpreted) constant
+#define OP(kind, name, min_arity, max_arity, indices, arguments, result) kind,
+#include "wang/smt_ops.def"
+#undef OP
+};
+
+// Bool, or a bit-vector sort of width >= 1.
+class Sort {
+ public:
+  static Sort boolean() { return Sort(0); }
+  static Sort bitvec(uint32_t width);
+  bool is_bool() const { return width_ == 0; }
+  bool is_bitvec() const { return width_ != 0; }
+  // The width of a bit-vector sort (0 for Bool).
+  uint32_t width() const { return width_; }
+  bool operator==(const Sort& other) const = default;
+  // "Bool" or "(_ BitVec N)".
+  std::string to_string() const;
+
+ private:
+  explicit Sort(uint32_t width) : width_(width) {}
+  uint32_t width_;
+};
+
+struct Node;
+
+class Term {
+ public:
+  Term() = default;
+  Kind kind() const;
+  Sort sort() const;
+  size_t num_children() const;
+  Term child(size_t index) const;
+  std::span<const Term> children() const;
+  size_t num_indices() const;
+  uint32_t index(size_t i) const;
+  bool is_value() const { return kind() == Kind::BoolValue || kind() == Kind::BvValue; }
+  bool bool_value() const;
+  const bv::BitVector& bv_value() const;
+  // The name of a declared constant.
+  const std::string& symbol() const;
+  // Creation order, unique within a TermManager.
+  uint64_t id() const;
+  explicit operator bool() const { return node_ != nullptr; }
+  bool operator==(const Term& other) const { return node_ == other.node_; }
+  // SMT-LIB text of the term; shared subterms are printed in full.
+  std::string to_string() const;
+
+ private:
+  friend class TermManager;
+  explicit Term(const Node* node) : node_(node) {}
+  const Node* node_ = nullptr;
+};
+
+struct TermHash {
+  size_t operator()(const Term& term) const { return std::hash<uint64_t>()(term.id()); }
+};
+
+// One row of the operator table (wang/smt_ops.def).
+struct OpInfo {
+  Kind kind;
+  std::string_view name;
+  uint32_t min_arity;
+  uint32_t max_arity;  // 0: unbounded
+  uint32_t indices;
+};
+
+const OpInfo& op_info(Kind kind);
+// The operator with SMT-LIB name `name`, or nullptr.
+const OpInfo* find_op(std::string_view name);
+
+// An ill-sorted term; `what()` says which argument and why.
+class SortError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+class TermManager {
+ public:
+  TermManager();
+  ~TermManager();
+  TermManager(const TermManager&) = delete;
+  TermManager& operator=(const TermManager&) = delete;
+
+  Term mk_bool(bool value);
+  Term mk_bv(const bv::BitVector& value);
+  // A fresh constant: two calls with the same name give different terms.
+  Term mk_const(Sort sort, std::string name);
+  // Throws SortError when the arguments or indices do not fit the operator.
+  Term mk_term(Kind kind, std::span<const Term> arguments, std::span<const uint32_t> indices = {});
+  Term mk_term(Kind kind, std::initializer_list<Term> arguments, std::initializer_list<uint32_t> indices = {});
+
+  size_t num_terms() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+enum class Result { unknown, sat, unsat };
+
+class Solver {
+ public:
+  explicit Solver(TermManager& terms);
+  ~Solver();
+  Solver(const Solver&) = delete;
+  Solver& operator=(const Solver&) = delete;
+
+  // Options of the SAT core (see wang::sat::Solver::options()); only before
+  // the first assertion.
+  void set_sat_option(std::string_view name, int64_t value);
+  void set_limits(const sat::Limits& limits);
+  sat::StopReason stop_reason() const;
+  void terminate();
+  // Streams the DRAT/LRAT proof of the bit-blasted formula, and the CNF
+  // itself, as the SAT core receives them.  Before the first assertion.
+  void trace_proof(std::ostream& out, sat::ProofFormat format);
+  void dump_cnf(std::ostream& out);
+
+  // `formula` must have sort Bool.
+  void assert_formula(Term formula);
+  Result check_sat(std::span<const Term> assumptions = {});
+  void push(uint32_t levels = 1);
+  void pop(uint32_t levels = 1);
+  uint32_t num_levels() const;
+  // Removes all assertions and levels; declarations stay with the manager.
+  void reset_assertions();
+  std::vector<Term> assertions() const;
+
+  // After sat: the value of any term over declared constants, as a
+  // BoolValue or BvValue term.
+  Term get_value(Term term);
+  // After sat: whether every current assertion evaluates to true.  On
+  // failure `failure` names the first assertion that does not.
+  bool check_model(std::string* failure = nullptr);
+  // After unsat: the assumptions of the last check that were used.
+  std::vector<Term> unsat_assumptions() const;
+
+  std::vector<sat::Statistic> statistics() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wang::smt

@@ -1,0 +1,279 @@
+// The SMT solver: assertions are bit-blasted into an AIG, AIG cones are
+// encoded into the SAT core, and models are read back from the inputs.
+//
+// Incrementality.  Each push level owns an activation literal a; an
+// assertion made at that level is added as (-a | root), and check-sat
+// assumes the literals of all open levels.  pop adds the unit -a, which
+// switches the level's assertions off for good.  The AIG, the encoder's
+// clauses and everything the SAT core learned stay valid across levels:
+// definitions of AIG nodes never constrain the inputs, and learned clauses
+// that depend on a level's assertions contain -a.  So later queries reuse
+// earlier work, as the issue asks.
+#include <ostream>
+#include <sstream>
+
+#include "aig/cnf.hpp"
+#include "smt/evaluator.hpp"
+#include "smt/term_blaster.hpp"
+
+namespace wang::smt {
+
+namespace {
+
+// The parts that reset-assertions throws away.
+struct Backend {
+  sat::Solver sat;
+  aig::Aig aig;
+  aig::CnfEncoder encoder{aig, sat};
+  TermBlaster blaster{aig};
+};
+
+struct Level {
+  int activation;
+  size_t assertions;  // number of assertions before the level was pushed
+};
+
+}  // namespace
+
+struct Solver::Impl {
+  explicit Impl(TermManager& terms) : terms(terms) { reset_backend(); }
+
+  TermManager& terms;
+  std::unique_ptr<Backend> backend;
+  std::vector<Term> assertions;
+  std::vector<Level> levels;
+  std::vector<Term> last_assumptions;
+  std::vector<int> last_assumption_literals;
+  Result last_result = Result::unknown;
+  std::unique_ptr<Evaluator> model;
+  bool configured = false;  // an assertion was made: options are fixed
+
+  // Configuration, replayed on reset.
+  std::vector<std::pair<std::string, int64_t>> sat_options;
+  sat::Limits limits;
+  std::ostream* proof_out = nullptr;
+  sat::ProofFormat proof_format = sat::ProofFormat::drat_text;
+  std::ostream* cnf_out = nullptr;
+  std::vector<int> cnf;  // clauses as added, 0-terminated, for dump_cnf
+  bool cnf_written = false;
+
+  void reset_backend() {
+    backend = std::make_unique<Backend>();
+    for (const auto& [name, value] : sat_options) backend->sat.set_option(name, value);
+    backend->sat.set_limits(limits);
+    if (proof_out) backend->sat.trace_proof(*proof_out, proof_format);
+    if (cnf_out) {
+      backend->encoder.set_clause_observer([this](std::span<const int> clause) { record_clause(clause); });
+    }
+    cnf.clear();
+    cnf_written = false;
+  }
+
+  void record_clause(std::span<const int> clause) {
+    cnf.insert(cnf.end(), clause.begin(), clause.end());
+    cnf.push_back(0);
+  }
+
+  void add_clause(std::initializer_list<int> clause) {
+    if (cnf_out) record_clause(clause);
+    backend->sat.add_clause(std::span<const int>(clause.begin(), clause.size()));
+  }
+
+  void write_cnf() {
+    if (!cnf_out || cnf_written) return;
+    cnf_written = true;
+    int variables = 0;
+    size_t clauses = 0;
+    for (int lit : cnf) {
+      variables = std::max(variables, std::abs(lit));
+      clauses += lit == 0;
+    }
+    variables = std::max(variables, backend->sat.max_var());
+    std::ostringstream text;
+    text << "p cnf " << variables << ' ' << clauses << '\n';
+    for (int lit : cnf) text << lit << (lit == 0 ? '\n' : ' ');
+    *cnf_out << text.str();
+    cnf_out->flush();
+  }
+
+  void require_bool(Term term, const char* what) const {
+    if (!term || !term.sort().is_bool()) {
+      throw SortError(std::string(what) + " must have sort Bool" + (term ? ", got " + term.sort().to_string() : ""));
+    }
+  }
+
+  Value constant_value(Term constant) {
+    const Sort sort = constant.sort();
+    bv::BitVector bits(sort.is_bool() ? 1 : sort.width());
+    if (backend->blaster.has_bits(constant)) {
+      const auto& edges = backend->blaster.bits(constant);
+      for (uint32_t i = 0; i < edges.size(); ++i) {
+        const std::optional<int> variable = backend->encoder.input_variable(aig::node_of(edges[i]));
+        // Inputs that never reached the SAT core are unconstrained.
+        if (variable && backend->sat.value(*variable) > 0) bits.set_bit(i, true);
+      }
+    }
+    if (sort.is_bool()) return bits.bit(0);
+    return bits;
+  }
+};
+
+Solver::Solver(TermManager& terms) : impl_(std::make_unique<Impl>(terms)) {}
+Solver::~Solver() = default;
+
+void Solver::set_sat_option(std::string_view name, int64_t value) {
+  if (impl_->configured) throw std::logic_error("SAT options must be set before the first assertion");
+  if (!impl_->backend->sat.set_option(name, value)) {
+    throw std::invalid_argument("unknown SAT option '" + std::string(name) + "'");
+  }
+  impl_->sat_options.emplace_back(std::string(name), value);
+}
+
+void Solver::set_limits(const sat::Limits& limits) {
+  impl_->limits = limits;
+  impl_->backend->sat.set_limits(limits);
+}
+
+sat::StopReason Solver::stop_reason() const { return impl_->backend->sat.stop_reason(); }
+void Solver::terminate() { impl_->backend->sat.terminate(); }
+
+void Solver::trace_proof(std::ostream& out, sat::ProofFormat format) {
+  if (impl_->configured) throw std::logic_error("trace_proof must be called before the first assertion");
+  impl_->proof_out = &out;
+  impl_->proof_format = format;
+  impl_->backend->sat.trace_proof(out, format);
+}
+
+void Solver::dump_cnf(std::ostream& out) {
+  if (impl_->configured) throw std::logic_error("dump_cnf must be called before the first assertion");
+  impl_->cnf_out = &out;
+  impl_->backend->encoder.set_clause_observer([impl = impl_.get()](std::span<const int> clause) { impl->record_clause(clause); });
+}
+
+void Solver::assert_formula(Term formula) {
+  Impl& s = *impl_;
+  s.require_bool(formula, "an assertion");
+  s.configured = true;
+  s.model.reset();
+  s.assertions.push_back(formula);
+  const aig::Edge root = s.backend->blaster.edge(formula);
+  if (root == aig::kTrue) return;
+  const int literal = s.backend->encoder.literal(root);
+  if (s.levels.empty()) {
+    s.add_clause({literal});
+  } else {
+    s.add_clause({-s.levels.back().activation, literal});
+  }
+}
+
+Result Solver::check_sat(std::span<const Term> assumptions) {
+  Impl& s = *impl_;
+  s.configured = true;
+  s.model.reset();
+  s.last_assumptions.assign(assumptions.begin(), assumptions.end());
+  s.last_assumption_literals.clear();
+  for (const Term& assumption : assumptions) s.require_bool(assumption, "an assumption");
+  for (const Term& assumption : assumptions) {
+    s.last_assumption_literals.push_back(s.backend->encoder.literal(s.backend->blaster.edge(assumption)));
+  }
+  s.write_cnf();
+  for (const Level& level : s.levels) s.backend->sat.assume(level.activation);
+  for (int literal : s.last_assumption_literals) s.backend->sat.assume(literal);
+  const sat::Result result = s.backend->sat.solve();
+  s.last_result = result == sat::Result::satisfiable     ? Result::sat
+                  : result == sat::Result::unsatisfiable ? Result::unsat
+                                                         : Result::unknown;
+  if (s.last_result == Result::sat) {
+    s.model = std::make_unique<Evaluator>([impl = impl_.get()](Term constant) { return impl->constant_value(constant); });
+  }
+  return s.last_result;
+}
+
+void Solver::push(uint32_t count) {
+  Impl& s = *impl_;
+  s.model.reset();
+  for (uint32_t i = 0; i < count; ++i) {
+    const int activation = s.backend->encoder.new_variable();
+    s.backend->sat.freeze(activation);
+    s.levels.push_back({activation, s.assertions.size()});
+  }
+}
+
+void Solver::pop(uint32_t count) {
+  Impl& s = *impl_;
+  if (count > s.levels.size()) {
+    throw std::invalid_argument("cannot pop " + std::to_string(count) + " levels, only " +
+                                std::to_string(s.levels.size()) + " pushed");
+  }
+  s.model.reset();
+  for (uint32_t i = 0; i < count; ++i) {
+    const Level level = s.levels.back();
+    s.levels.pop_back();
+    s.backend->sat.melt(level.activation);
+    s.add_clause({-level.activation});
+    s.assertions.resize(level.assertions);
+  }
+}
+
+uint32_t Solver::num_levels() const { return static_cast<uint32_t>(impl_->levels.size()); }
+
+void Solver::reset_assertions() {
+  Impl& s = *impl_;
+  s.assertions.clear();
+  s.levels.clear();
+  s.model.reset();
+  s.last_assumptions.clear();
+  s.last_assumption_literals.clear();
+  s.last_result = Result::unknown;
+  s.reset_backend();
+}
+
+std::vector<Term> Solver::assertions() const { return impl_->assertions; }
+
+Term Solver::get_value(Term term) {
+  Impl& s = *impl_;
+  if (!s.model) throw std::logic_error("get_value needs a satisfiable result");
+  const Value value = s.model->evaluate(term);
+  if (const bool* truth = std::get_if<bool>(&value)) return s.terms.mk_bool(*truth);
+  return s.terms.mk_bv(std::get<bv::BitVector>(value));
+}
+
+bool Solver::check_model(std::string* failure) {
+  Impl& s = *impl_;
+  if (!s.model) throw std::logic_error("check_model needs a satisfiable result");
+  const auto holds = [&s](Term formula) { return std::get<bool>(s.model->evaluate(formula)); };
+  for (const Term& assertion : s.assertions) {
+    if (holds(assertion)) continue;
+    if (failure) *failure = "assertion " + assertion.to_string() + " is false in the model";
+    return false;
+  }
+  for (const Term& assumption : s.last_assumptions) {
+    if (holds(assumption)) continue;
+    if (failure) *failure = "assumption " + assumption.to_string() + " is false in the model";
+    return false;
+  }
+  return true;
+}
+
+std::vector<Term> Solver::unsat_assumptions() const {
+  const Impl& s = *impl_;
+  if (s.last_result != Result::unsat) throw std::logic_error("unsat_assumptions needs an unsatisfiable result");
+  std::vector<Term> failed;
+  for (size_t i = 0; i < s.last_assumptions.size(); ++i) {
+    if (s.backend->sat.failed(s.last_assumption_literals[i])) failed.push_back(s.last_assumptions[i]);
+  }
+  return failed;
+}
+
+std::vector<sat::Statistic> Solver::statistics() const {
+  const Impl& s = *impl_;
+  std::vector<sat::Statistic> result = s.backend->sat.statistics();
+  result.push_back({"assertions", static_cast<double>(s.assertions.size()), ""});
+  result.push_back({"terms", static_cast<double>(s.terms.num_terms()), ""});
+  result.push_back({"aig_nodes", static_cast<double>(s.backend->aig.num_nodes()), ""});
+  result.push_back({"cnf_variables", static_cast<double>(s.backend->encoder.statistics().variables), ""});
+  result.push_back({"cnf_clauses", static_cast<double>(s.backend->encoder.statistics().clauses), ""});
+  return result;
+}
+
+}  // namespace wang::smt

@@ -1,0 +1,161 @@
+#include "smt/term_blaster.hpp"
+
+namespace wang::smt {
+
+const TermBlaster::Bits& TermBlaster::bits(Term root) {
+  if (auto found = cache_.find(root); found != cache_.end()) return found->second;
+  std::vector<std::pair<Term, bool>> stack{{root, false}};
+  while (!stack.empty()) {
+    auto [term, expanded] = stack.back();
+    if (cache_.count(term)) {
+      stack.pop_back();
+      continue;
+    }
+    if (!expanded) {
+      stack.back().second = true;
+      for (const Term& child : term.children()) {
+        if (!cache_.count(child)) stack.emplace_back(child, false);
+      }
+      continue;
+    }
+    stack.pop_back();
+    cache_.emplace(term, blast(term));
+  }
+  return cache_.at(root);
+}
+
+// Precondition: the children of `term` are blasted.
+TermBlaster::Bits TermBlaster::blast(Term term) {
+  switch (term.kind()) {
+    case Kind::BoolValue: return {term.bool_value() ? aig::kTrue : aig::kFalse};
+    case Kind::BvValue: return blaster_.constant(term.bv_value());
+    case Kind::Constant: {
+      constants_.push_back(term);
+      Bits inputs;
+      const uint32_t width = term.sort().is_bool() ? 1 : term.sort().width();
+      for (uint32_t i = 0; i < width; ++i) inputs.push_back(aig_.make_input());
+      return inputs;
+    }
+    case Kind::Not:
+    case Kind::Implies:
+    case Kind::And:
+    case Kind::Or:
+    case Kind::Xor:
+    case Kind::Equal:
+    case Kind::Distinct:
+    case Kind::Ite: return blast_core(term);
+    default:
+      if (term.sort().is_bool()) return {blast_predicate(term)};
+      return blast_bitvector(term);
+  }
+}
+
+TermBlaster::Bits TermBlaster::blast_core(Term term) {
+  const auto child_edge = [this, &term](size_t i) { return cached(term.child(i))[0]; };
+  switch (term.kind()) {
+    case Kind::Not: return {aig::negate(child_edge(0))};
+    case Kind::Implies: return {aig_.make_or(aig::negate(child_edge(0)), child_edge(1))};
+    case Kind::And:
+    case Kind::Or: {
+      std::vector<aig::Edge> edges;
+      for (size_t i = 0; i < term.num_children(); ++i) edges.push_back(child_edge(i));
+      return {term.kind() == Kind::And ? aig_.make_and_n(edges) : aig_.make_or_n(edges)};
+    }
+    case Kind::Xor: {
+      aig::Edge result = child_edge(0);
+      for (size_t i = 1; i < term.num_children(); ++i) result = aig_.make_xor(result, child_edge(i));
+      return {result};
+    }
+    case Kind::Equal: return {blaster_.eq(cached(term.child(0)), cached(term.child(1)))};
+    case Kind::Distinct: {
+      std::vector<aig::Edge> different;
+      for (size_t i = 0; i < term.num_children(); ++i) {
+        for (size_t j = i + 1; j < term.num_children(); ++j) {
+          different.push_back(aig::negate(blaster_.eq(cached(term.child(i)), cached(term.child(j)))));
+        }
+      }
+      return {aig_.make_and_n(different)};
+    }
+    case Kind::Ite: return blaster_.ite(child_edge(0), cached(term.child(1)), cached(term.child(2)));
+    default: throw std::logic_error("not a core operator");
+  }
+}
+
+const std::pair<TermBlaster::Bits, TermBlaster::Bits>& TermBlaster::division(Term dividend, Term divisor) {
+  auto& by_divisor = divisions_[dividend.id()];
+  auto found = by_divisor.find(divisor.id());
+  if (found == by_divisor.end()) {
+    found = by_divisor.emplace(divisor.id(), blaster_.udiv_urem(cached(dividend), cached(divisor))).first;
+  }
+  return found->second;
+}
+
+TermBlaster::Bits TermBlaster::blast_bitvector(Term term) {
+  const Bits& a = cached(term.child(0));
+  // Left-associative operators fold over all their arguments.
+  const auto fold = [this, &term](auto operation) {
+    Bits result = cached(term.child(0));
+    for (size_t i = 1; i < term.num_children(); ++i) result = operation(result, cached(term.child(i)));
+    return result;
+  };
+  switch (term.kind()) {
+    case Kind::Concat: return fold([this](const Bits& high, const Bits& low) { return blaster_.concat(high, low); });
+    case Kind::Extract: return blaster_.extract(a, term.index(0), term.index(1));
+    case Kind::Repeat: return blaster_.repeat(a, term.index(0));
+    case Kind::ZeroExtend: return blaster_.zero_extend(a, term.index(0));
+    case Kind::SignExtend: return blaster_.sign_extend(a, term.index(0));
+    case Kind::RotateLeft: return blaster_.rotate_left(a, term.index(0));
+    case Kind::RotateRight: return blaster_.rotate_right(a, term.index(0));
+    case Kind::BvNot: return blaster_.bvnot(a);
+    case Kind::BvNeg: return blaster_.bvneg(a);
+    case Kind::BvAnd: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvand(x, y); });
+    case Kind::BvOr: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvor(x, y); });
+    case Kind::BvXor: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvxor(x, y); });
+    case Kind::BvAdd: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvadd(x, y); });
+    case Kind::BvMul: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvmul(x, y); });
+    default: break;
+  }
+  const Bits& b = cached(term.child(1));
+  switch (term.kind()) {
+    case Kind::BvNand: return blaster_.bvnand(a, b);
+    case Kind::BvNor: return blaster_.bvnor(a, b);
+    case Kind::BvXnor: return blaster_.bvxnor(a, b);
+    case Kind::BvSub: return blaster_.bvsub(a, b);
+    case Kind::BvUdiv: return division(term.child(0), term.child(1)).first;
+    case Kind::BvUrem: return division(term.child(0), term.child(1)).second;
+    case Kind::BvSdiv: return blaster_.bvsdiv(a, b);
+    case Kind::BvSrem: return blaster_.bvsrem(a, b);
+    case Kind::BvSmod: return blaster_.bvsmod(a, b);
+    case Kind::BvShl: return blaster_.bvshl(a, b);
+    case Kind::BvLshr: return blaster_.bvlshr(a, b);
+    case Kind::BvAshr: return blaster_.bvashr(a, b);
+    case Kind::BvComp: return blaster_.bvcomp(a, b);
+    default: throw std::logic_error("not a bit-vector operator");
+  }
+}
+
+aig::Edge TermBlaster::blast_predicate(Term term) {
+  const Bits& a = cached(term.child(0));
+  if (term.kind() == Kind::BvNego) return blaster_.nego(a);
+  const Bits& b = cached(term.child(1));
+  switch (term.kind()) {
+    case Kind::BvUlt: return blaster_.ult(a, b);
+    case Kind::BvUle: return blaster_.ule(a, b);
+    case Kind::BvUgt: return blaster_.ugt(a, b);
+    case Kind::BvUge: return blaster_.uge(a, b);
+    case Kind::BvSlt: return blaster_.slt(a, b);
+    case Kind::BvSle: return blaster_.sle(a, b);
+    case Kind::BvSgt: return blaster_.sgt(a, b);
+    case Kind::BvSge: return blaster_.sge(a, b);
+    case Kind::BvUaddo: return blaster_.uaddo(a, b);
+    case Kind::BvSaddo: return blaster_.saddo(a, b);
+    case Kind::BvUmulo: return blaster_.umulo(a, b);
+    case Kind::BvSmulo: return blaster_.smulo(a, b);
+    case Kind::BvUsubo: return blaster_.usubo(a, b);
+    case Kind::BvSsubo: return blaster_.ssubo(a, b);
+    case Kind::BvSdivo: return blaster_.sdivo(a, b);
+    default: throw std::logic_error("not a bit-vector predicate");
+  }
+}
+
+}  // namespace wang::smt

@@ -1,0 +1,70 @@
+// Bit-blasting of terms into the AIG.
+//
+// Every term is mapped to its bits (one AIG edge for Bool terms, one per bit
+// for bit-vectors, least significant first) by the generic BitBlaster over
+// AIG gates.  The walk is iterative with a cache, so deep terms do not
+// overflow the stack and shared subterms are blasted once.  Declared
+// constants become AIG inputs; their edges are what models are read from.
+#pragma once
+
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "aig/aig.hpp"
+#include "bv/bitblast.hpp"
+#include "wang/smt.hpp"
+
+namespace wang::smt {
+
+// The AIG as a bit-operations policy for the BitBlaster.
+class AigBitOps {
+ public:
+  using Bit = aig::Edge;
+  explicit AigBitOps(aig::Aig& aig) : aig_(aig) {}
+  Bit constant(bool value) const { return value ? aig::kTrue : aig::kFalse; }
+  Bit not_(Bit a) const { return aig::negate(a); }
+  Bit and_(Bit a, Bit b) { return aig_.make_and(a, b); }
+  Bit or_(Bit a, Bit b) { return aig_.make_or(a, b); }
+  Bit xor_(Bit a, Bit b) { return aig_.make_xor(a, b); }
+  Bit ite(Bit c, Bit t, Bit e) { return aig_.make_ite(c, t, e); }
+  std::optional<bool> constant_value(Bit a) const {
+    if (!aig::is_constant(a)) return std::nullopt;
+    return a == aig::kTrue;
+  }
+
+ private:
+  aig::Aig& aig_;
+};
+
+class TermBlaster {
+ public:
+  using Bits = std::vector<aig::Edge>;
+
+  explicit TermBlaster(aig::Aig& aig) : ops_(aig), blaster_(ops_), aig_(aig) {}
+
+  const Bits& bits(Term term);
+  // The single edge of a Bool term.
+  aig::Edge edge(Term term) { return bits(term)[0]; }
+  // Declared constants blasted so far, in order, with their input bits.
+  const std::vector<Term>& constants() const { return constants_; }
+  bool has_bits(Term term) const { return cache_.count(term) != 0; }
+
+ private:
+  Bits blast(Term term);
+  Bits blast_core(Term term);
+  Bits blast_bitvector(Term term);
+  aig::Edge blast_predicate(Term term);
+  const std::pair<Bits, Bits>& division(Term dividend, Term divisor);
+  const Bits& cached(Term term) const { return cache_.at(term); }
+
+  AigBitOps ops_;
+  bv::BitBlaster<AigBitOps> blaster_;
+  aig::Aig& aig_;
+  std::unordered_map<Term, Bits, TermHash> cache_;
+  // Quotient and remainder of the same operands share one divider.
+  std::unordered_map<uint64_t, std::unordered_map<uint64_t, std::pair<Bits, Bits>>> divisions_;
+  std::vector<Term> constants_;
+};
+
+}  // namespace wang::smt

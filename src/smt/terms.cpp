@@ -1,0 +1,250 @@
+// Terms, sorts and the operator table.
+//
+// Hash-consing makes structurally equal terms identical, so caches of the
+// evaluator and the bit-blaster hit on shared subterms however the input
+// spelled them.  Declared constants are the exception: each declaration is
+// a new constant even when names repeat (scoping is the front end's job).
+#include <deque>
+#include <unordered_set>
+
+#include "smt/node.hpp"
+
+namespace wang::smt {
+
+namespace {
+
+// The widest bit-vector the solver accepts: far beyond any practical use,
+// small enough that widths and sums of widths stay in 32 bits.
+constexpr uint64_t kMaxWidth = uint64_t{1} << 28;
+
+enum class ArgumentRule { AllBool, AllSame, IteArgs, AllBv, SameBv };
+enum class ResultRule { Bool, SameAsFirst, SameAsSecond, SumOfWidths, ExtractWidth, RepeatWidth, ExtendWidth, OneBit };
+
+struct OpRow {
+  OpInfo info;
+  ArgumentRule arguments;
+  ResultRule result;
+};
+
+const OpRow kOpTable[] = {
+#define OP(kind, name, min_arity, max_arity, indices, arguments, result) \
+  {{Kind::kind, name, min_arity, max_arity, indices}, ArgumentRule::arguments, ResultRule::result},
+#include "wang/smt_ops.def"
+#undef OP
+};
+
+constexpr size_t kFirstOp = static_cast<size_t>(Kind::Constant) + 1;
+
+const OpRow& op_row(Kind kind) { return kOpTable[static_cast<size_t>(kind) - kFirstOp]; }
+
+size_t combine(size_t seed, size_t value) { return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); }
+
+size_t node_hash(const Node& node) {
+  size_t hash = static_cast<size_t>(node.kind);
+  hash = combine(hash, node.width);
+  for (uint32_t i = 0; i < node.num_indices; ++i) hash = combine(hash, node.indices[i]);
+  hash = combine(hash, node.bool_value);
+  for (const Term& child : node.children) hash = combine(hash, child.id());
+  if (node.bv_value) hash = combine(hash, node.bv_value->hash());
+  return hash;
+}
+
+struct NodeHash {
+  size_t operator()(const Node* node) const { return node->hash; }
+};
+
+struct NodeEqual {
+  bool operator()(const Node* a, const Node* b) const {
+    return a->kind == b->kind && a->width == b->width && a->num_indices == b->num_indices &&
+           a->indices == b->indices && a->bool_value == b->bool_value && a->children == b->children &&
+           a->bv_value == b->bv_value;
+  }
+};
+
+std::string argument_position(size_t index) {
+  static const char* const kOrdinals[] = {"first", "second", "third"};
+  return index < 3 ? kOrdinals[index] : "argument " + std::to_string(index + 1);
+}
+
+void check_arguments(const OpRow& row, std::span<const Term> args) {
+  const std::string name(row.info.name);
+  auto fail = [&](size_t index, const std::string& expected) {
+    throw SortError("'" + name + "' expects " + expected + " as its " + argument_position(index) +
+                    " argument, got " + args[index].sort().to_string());
+  };
+  switch (row.arguments) {
+    case ArgumentRule::AllBool:
+      for (size_t i = 0; i < args.size(); ++i) {
+        if (!args[i].sort().is_bool()) fail(i, "Bool");
+      }
+      break;
+    case ArgumentRule::AllSame:
+      for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i].sort() != args[0].sort()) fail(i, args[0].sort().to_string());
+      }
+      break;
+    case ArgumentRule::IteArgs:
+      if (!args[0].sort().is_bool()) fail(0, "Bool");
+      if (args[2].sort() != args[1].sort()) fail(2, args[1].sort().to_string());
+      break;
+    case ArgumentRule::AllBv:
+      for (size_t i = 0; i < args.size(); ++i) {
+        if (!args[i].sort().is_bitvec()) fail(i, "a bit-vector");
+      }
+      break;
+    case ArgumentRule::SameBv:
+      if (!args[0].sort().is_bitvec()) fail(0, "a bit-vector");
+      for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i].sort() != args[0].sort()) fail(i, args[0].sort().to_string());
+      }
+      break;
+  }
+}
+
+uint32_t checked_width(uint64_t width, std::string_view name) {
+  if (width > kMaxWidth) {
+    throw SortError("'" + std::string(name) + "' would have width " + std::to_string(width) + ", above the limit of " +
+                    std::to_string(kMaxWidth));
+  }
+  return static_cast<uint32_t>(width);
+}
+
+uint32_t result_width(const OpRow& row, std::span<const Term> args, std::span<const uint32_t> indices) {
+  const std::string_view name = row.info.name;
+  switch (row.result) {
+    case ResultRule::Bool: return 0;
+    case ResultRule::SameAsFirst: return args[0].sort().width();
+    case ResultRule::SameAsSecond: return args[1].sort().width();
+    case ResultRule::OneBit: return 1;
+    case ResultRule::SumOfWidths: {
+      uint64_t sum = 0;
+      for (const Term& arg : args) sum += arg.sort().width();
+      return checked_width(sum, name);
+    }
+    case ResultRule::ExtractWidth: {
+      const uint32_t high = indices[0], low = indices[1];
+      if (high < low) throw SortError("'extract' needs i >= j, got i = " + std::to_string(high) + ", j = " + std::to_string(low));
+      if (high >= args[0].sort().width()) {
+        throw SortError("'extract' index " + std::to_string(high) + " is out of range for " + args[0].sort().to_string());
+      }
+      return high - low + 1;
+    }
+    case ResultRule::RepeatWidth:
+      if (indices[0] == 0) throw SortError("'repeat' needs a positive index");
+      return checked_width(uint64_t{args[0].sort().width()} * indices[0], name);
+    case ResultRule::ExtendWidth: return checked_width(uint64_t{args[0].sort().width()} + indices[0], name);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Sort Sort::bitvec(uint32_t width) {
+  if (width == 0 || width > kMaxWidth) {
+    throw SortError("bit-vector width must be between 1 and " + std::to_string(kMaxWidth) + ", got " + std::to_string(width));
+  }
+  return Sort(width);
+}
+
+std::string Sort::to_string() const { return is_bool() ? "Bool" : "(_ BitVec " + std::to_string(width_) + ")"; }
+
+const OpInfo& op_info(Kind kind) { return op_row(kind).info; }
+
+const OpInfo* find_op(std::string_view name) {
+  for (const OpRow& row : kOpTable) {
+    if (row.info.name == name) return &row.info;
+  }
+  return nullptr;
+}
+
+Kind Term::kind() const { return node_->kind; }
+Sort Term::sort() const { return node_->width == 0 ? Sort::boolean() : Sort::bitvec(node_->width); }
+size_t Term::num_children() const { return node_->children.size(); }
+Term Term::child(size_t index) const { return node_->children[index]; }
+std::span<const Term> Term::children() const { return node_->children; }
+size_t Term::num_indices() const { return node_->num_indices; }
+uint32_t Term::index(size_t i) const { return node_->indices[i]; }
+bool Term::bool_value() const { return node_->bool_value; }
+const bv::BitVector& Term::bv_value() const { return *node_->bv_value; }
+const std::string& Term::symbol() const { return node_->symbol; }
+uint64_t Term::id() const { return node_->id; }
+
+struct TermManager::Impl {
+  std::deque<Node> nodes;
+  std::unordered_set<const Node*, NodeHash, NodeEqual> table;
+
+  Term intern(Node&& candidate) {
+    candidate.hash = node_hash(candidate);
+    if (auto found = table.find(&candidate); found != table.end()) return Term(*found);
+    candidate.id = nodes.size();
+    nodes.push_back(std::move(candidate));
+    const Node* node = &nodes.back();
+    table.insert(node);
+    return Term(node);
+  }
+};
+
+TermManager::TermManager() : impl_(std::make_unique<Impl>()) {}
+TermManager::~TermManager() = default;
+
+Term TermManager::mk_bool(bool value) {
+  Node node{};
+  node.kind = Kind::BoolValue;
+  node.bool_value = value;
+  return impl_->intern(std::move(node));
+}
+
+Term TermManager::mk_bv(const bv::BitVector& value) {
+  Node node{};
+  node.kind = Kind::BvValue;
+  node.width = Sort::bitvec(value.width()).width();
+  node.bv_value = value;
+  return impl_->intern(std::move(node));
+}
+
+Term TermManager::mk_const(Sort sort, std::string name) {
+  Node node{};
+  node.kind = Kind::Constant;
+  node.width = sort.width();
+  node.symbol = std::move(name);
+  node.id = impl_->nodes.size();
+  node.hash = std::hash<uint64_t>()(node.id);
+  impl_->nodes.push_back(std::move(node));
+  return Term(&impl_->nodes.back());
+}
+
+Term TermManager::mk_term(Kind kind, std::span<const Term> arguments, std::span<const uint32_t> indices) {
+  if (static_cast<size_t>(kind) < kFirstOp) throw std::invalid_argument("mk_term needs an operator kind");
+  const OpRow& row = op_row(kind);
+  const std::string name(row.info.name);
+  if (arguments.size() < row.info.min_arity || (row.info.max_arity != 0 && arguments.size() > row.info.max_arity)) {
+    throw SortError("'" + name + "' takes " +
+                    (row.info.max_arity == row.info.min_arity ? std::to_string(row.info.min_arity)
+                     : row.info.max_arity == 0                ? "at least " + std::to_string(row.info.min_arity)
+                                              : std::to_string(row.info.min_arity) + " to " + std::to_string(row.info.max_arity)) +
+                    " arguments, got " + std::to_string(arguments.size()));
+  }
+  if (indices.size() != row.info.indices) {
+    throw SortError("'" + name + "' takes " + std::to_string(row.info.indices) + " indices, got " + std::to_string(indices.size()));
+  }
+  for (const Term& argument : arguments) {
+    if (!argument) throw std::invalid_argument("null argument to '" + name + "'");
+  }
+  check_arguments(row, arguments);
+  Node node{};
+  node.kind = kind;
+  node.width = result_width(row, arguments, indices);
+  node.num_indices = static_cast<uint32_t>(indices.size());
+  for (size_t i = 0; i < indices.size(); ++i) node.indices[i] = indices[i];
+  node.children.assign(arguments.begin(), arguments.end());
+  return impl_->intern(std::move(node));
+}
+
+Term TermManager::mk_term(Kind kind, std::initializer_list<Term> arguments, std::initializer_list<uint32_t> indices) {
+  return mk_term(kind, std::span<const Term>(arguments.begin(), arguments.size()),
+                 std::span<const uint32_t>(indices.begin(), indices.size()));
+}
+
+size_t TermManager::num_terms() const { return impl_->nodes.size(); }
+
+}  // namespace wang::smt
