@@ -29,7 +29,8 @@ struct Clause {
   uint32_t vivified : 1;   // already vivified, try others first
   uint32_t subsume : 1;    // candidate for the next subsumption round
   uint32_t moved : 1;      // relocated by the collector; `forward` is valid
-  uint32_t unused_bits : 4;
+  uint32_t gate : 1;       // part of the gate defining the variable being eliminated
+  uint32_t unused_bits : 3;
   uint32_t id_low;
   uint32_t id_high;
   float activity;

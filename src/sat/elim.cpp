@@ -69,6 +69,11 @@ bool Internal::resolve(ClauseRef positive, ClauseRef negative, Var pivot, std::v
 
 // Whether eliminating `var` adds at most `bound` clauses and no resolvent
 // longer than the limit.
+// With a gate, only gate clauses resolved with non-gate clauses count.
+bool Internal::resolvent_needed(ClauseRef positive, ClauseRef negative) const {
+  return gate_clauses_.empty() || arena_[positive].gate != arena_[negative].gate;
+}
+
 bool Internal::elimination_pays(Var var, int64_t bound) {
   const Lit pos = make_lit(var, false);
   const Lit neg = make_lit(var, true);
@@ -77,7 +82,7 @@ bool Internal::elimination_pays(Var var, int64_t bound) {
   std::vector<Lit>& resolvent = clause_scratch_;
   for (ClauseRef p : occurrences_[pos]) {
     for (ClauseRef n : occurrences_[neg]) {
-      if (!resolve(p, n, var, resolvent)) continue;
+      if (!resolvent_needed(p, n) || !resolve(p, n, var, resolvent)) continue;
       if (++resolvents > limit || static_cast<int64_t>(resolvent.size()) > opts.elimclslim) return false;
     }
   }
@@ -110,7 +115,7 @@ bool Internal::eliminate_variable(Var var) {
   std::vector<Lit> resolvent;
   for (ClauseRef p : occurrences_[pos]) {
     for (ClauseRef n : occurrences_[neg]) {
-      if (!resolve(p, n, var, resolvent)) continue;
+      if (!resolvent_needed(p, n) || !resolve(p, n, var, resolvent)) continue;
       const ClauseId id = next_clause_id();
       const ClauseId antecedents[] = {arena_[p].id(), arena_[n].id()};
       proof_add(id, resolvent, antecedents);
@@ -160,28 +165,44 @@ void Internal::delete_learnt_with_eliminated() {
 }
 
 // One round over the variables touched since the last round, cheapest
-// first.  Precondition: root level, propagated, simplified.
+// first.  The order matters: eliminating a variable adds its resolvents to
+// the occurrences of its neighbours, so costs are re-read when a variable
+// comes up and it goes back into the schedule if it became more expensive.
+// Without that, chains of gates get eliminated input after input, each step
+// destroying the next gate and growing the clauses.
+// Precondition: root level, propagated, simplified.
 bool Internal::elimination_round(int64_t bound) {
   PhaseTimer timer(stats.time_elim);
   const int64_t eliminated_before = stats.eliminated;
-  std::vector<Var> candidates;
+  const auto cost = [this](Var var) {
+    return live_occurrences(make_lit(var, false)) + live_occurrences(make_lit(var, true));
+  };
+  elim_scores_.assign(num_vars, 0.0);
+  ScoreHeap schedule(elim_scores_);
+  schedule.resize(num_vars);
   for (Var var = 0; var < num_vars; ++var) {
-    if (elim_touched_[var] && eliminable(var)) candidates.push_back(var);
+    if (elim_touched_[var] && eliminable(var)) {
+      elim_scores_[var] = -static_cast<double>(cost(var));
+      schedule.push(var);
+    }
     elim_touched_[var] = 0;
   }
-  std::vector<size_t> cost(num_vars, 0);
-  for (Var var : candidates) {
-    cost[var] = occurrences_[make_lit(var, false)].size() + occurrences_[make_lit(var, true)].size();
-  }
-  std::sort(candidates.begin(), candidates.end(), [&cost](Var a, Var b) { return cost[a] < cost[b]; });
-  for (Var var : candidates) {
-    if (elim_steps_ > elim_budget_) break;
+  while (!schedule.empty() && elim_steps_ <= elim_budget_) {
+    const Var var = schedule.pop();
     if (!eliminable(var)) continue;
     const size_t positive = live_occurrences(make_lit(var, false));
     const size_t negative = live_occurrences(make_lit(var, true));
+    const double current = -static_cast<double>(positive + negative);
+    if (current < elim_scores_[var]) {
+      elim_scores_[var] = current;
+      schedule.push(var);
+      continue;
+    }
     if (static_cast<int64_t>(std::max(positive, negative)) > opts.elimocclim) continue;
-    if (!elimination_pays(var, bound)) continue;
-    if (!eliminate_variable(var)) break;
+    find_gate(var);
+    const bool continue_round = !elimination_pays(var, bound) || eliminate_variable(var);
+    clear_gate();
+    if (!continue_round) break;
   }
   return stats.eliminated > eliminated_before;
 }

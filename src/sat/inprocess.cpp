@@ -18,7 +18,7 @@ constexpr int64_t kMinimumStepBudget = 20'000'000;
 }  // namespace
 
 bool Internal::inprocessing_due() const {
-  return (opts.elim || opts.subsume || opts.vivify) && stats.conflicts >= next_inprocess_;
+  return (opts.elim || opts.subsume || opts.decompose || opts.vivify) && stats.conflicts >= next_inprocess_;
 }
 
 // Subsumption and elimination rounds until no progress, `max_rounds` at most.
@@ -28,6 +28,11 @@ void Internal::simplify_formula(int64_t max_rounds, int64_t bound) {
   for (int64_t round = 0; round < max_rounds && !inconsistent_; ++round) {
     if (!propagate_root_level()) return;
     simplify_root();
+    if (opts.decompose) {
+      decompose();
+      if (inconsistent_ || !propagate_root_level()) return;
+      simplify_root();
+    }
     connect_occurrences();
     if (opts.subsume) subsumption_round();
     const bool progress = !inconsistent_ && opts.elim && elimination_round(bound);
@@ -40,16 +45,21 @@ void Internal::simplify_formula(int64_t max_rounds, int64_t bound) {
   ticks_at_inprocess_ = stats.ticks;
 }
 
+// Rounds with a growing bound: first the eliminations that shrink the
+// formula, then those that let it grow a little.
 void Internal::preprocess() {
-  if (!opts.elim && !opts.subsume) return;
-  simplify_formula(kPreprocessRounds, 0);
+  if (!opts.elim && !opts.subsume && !opts.decompose) return;
+  for (int64_t bound = 0; bound <= opts.elimboundmax && !inconsistent_; bound = bound ? 2 * bound : 1) {
+    simplify_formula(kPreprocessRounds, bound);
+    std::fill(elim_touched_.begin(), elim_touched_.end(), 1);
+  }
 }
 
 void Internal::inprocess() {
   ++inprocess_count_;
   backtrack(0);
   const int64_t bound = std::min<int64_t>(opts.elimboundmax, (int64_t{1} << inprocess_count_) / 2);
-  if (opts.elim || opts.subsume) simplify_formula(2, bound);
+  if (opts.elim || opts.subsume || opts.decompose) simplify_formula(2, bound);
   if (opts.vivify && !inconsistent_) vivify();
   next_inprocess_ = stats.conflicts + opts.inprocessint * (inprocess_count_ + 1);
 }

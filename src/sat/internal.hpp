@@ -225,10 +225,27 @@ class Internal {
   bool eliminable(Var var) const;
   bool resolve(ClauseRef positive, ClauseRef negative, Var pivot, std::vector<Lit>& resolvent);
   bool elimination_pays(Var var, int64_t bound);
+  bool resolvent_needed(ClauseRef positive, ClauseRef negative) const;
+  bool find_gate(Var var);
+  bool find_and_gate(Lit out);
+  bool find_xor_gate(Var var);
+  bool find_ite_gate(Var var);
+  ClauseRef find_ternary(Lit a, Lit b, Lit c);
+  void mark_gate_clause(ClauseRef ref);
+  void clear_gate();
   bool eliminate_variable(Var var);
   void push_witness(Lit witness, ClauseRef ref);
   void remove_eliminated_clause(ClauseRef ref);
   void delete_learnt_with_eliminated();
+  void decompose();
+  bool decompose_candidate(Lit lit) const;
+  bool find_equivalences();
+  bool choose_representative(const std::vector<Lit>& members);
+  std::vector<ClauseId> implication_path(Lit from, Lit to);
+  void refute_equivalence(Lit lit);
+  void record_equivalences();
+  void substitute_clauses();
+  void add_rewritten_clause(const std::vector<Lit>& literals, bool learnt, uint32_t glue, ClauseId id);
   void vivify();
   bool vivify_clause(ClauseRef ref, std::vector<ClauseRef>& replaced);
   void vivify_analyze(ClauseRef start, Lit implied, std::vector<Lit>& shorter);
@@ -331,6 +348,14 @@ class Internal {
   std::vector<uint8_t> lit_marks_;                    // per literal, scratch
   std::vector<uint8_t> elim_touched_;                 // per variable
   std::vector<uint8_t> restore_taint_;                // per variable, scratch
+  std::vector<ClauseRef> gate_clauses_;               // of the variable being eliminated
+  std::vector<ClauseRef> gate_scratch_;
+  std::vector<double> elim_scores_;                   // negated costs, for the schedule
+  std::vector<uint32_t> component_;                   // per literal, during decompose
+  std::vector<Lit> representative_;                   // per literal, during decompose
+  std::vector<std::pair<Lit, ClauseRef>> path_parent_;
+  std::vector<ClauseId> equivalence_ids_;             // per substituted literal l: id of (-l | r)
+  Lit contradiction_ = kNoLit;
   int64_t elim_steps_ = 0;
   int64_t elim_budget_ = 0;
   int64_t ticks_at_inprocess_ = 0;

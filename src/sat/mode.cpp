@@ -4,9 +4,9 @@
 // (EVSIDS, target phases, rare restarts) at finding models; alternating gets
 // most of both.  The first focused mode lasts a fixed number of conflicts.
 // Later modes are measured in propagation ticks rather than conflicts,
-// because the two modes produce conflicts at very different rates; each pair
-// of modes lasts longer than the previous one (quadratically), so that a
-// long run spends long stretches in each mode.
+// because the two modes produce conflicts at very different rates; each mode
+// lasts twice as long as the previous one, so that a long run spends long
+// stretches in each mode while short runs still see both.
 #include <algorithm>
 
 #include "sat/internal.hpp"
@@ -22,8 +22,8 @@ bool Internal::mode_switch_due() const {
 void Internal::switch_mode() {
   if (mode_ticks_ == 0) mode_ticks_ = std::max<int64_t>(stats.ticks - ticks_at_first_mode_, 1);
   ++stats.mode_switches;
-  const int64_t pair = stats.mode_switches / 2 + 1;
-  next_mode_switch_ticks_ = stats.ticks + mode_ticks_ * pair * pair;
+  const int64_t doublings = std::min<int64_t>(stats.mode_switches, 40);
+  next_mode_switch_ticks_ = stats.ticks + mode_ticks_ * (int64_t{1} << doublings);
   backtrack(0);
   if (stable_) {
     stable_ = false;

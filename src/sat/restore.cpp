@@ -1,7 +1,8 @@
-// Bringing eliminated variables back.
+// Bringing eliminated and substituted variables back.
 //
 // A new clause or an assumption over an eliminated variable x makes the
-// elimination of x invalid: the clauses removed with x must return.  They
+// elimination of x invalid: the clauses removed with x must return (for a
+// substituted x, the two clauses of its equivalence).  They
 // may mention variables eliminated later, which must then return too, so the
 // witness stack is walked from oldest to newest, restoring every entry whose
 // variable is tainted and tainting the eliminated variables it contains.
@@ -14,7 +15,7 @@
 namespace wang::sat {
 
 void Internal::restore_variables(std::span<const Lit> literals) {
-  const auto eliminated = [this](Lit lit) { return status_[var_of(lit)] == VarStatus::eliminated; };
+  const auto eliminated = [this](Lit lit) { return status_[var_of(lit)] != VarStatus::active; };
   if (std::none_of(literals.begin(), literals.end(), eliminated)) return;
   std::vector<uint8_t>& tainted = restore_taint_;
   tainted.assign(num_vars, 0);
@@ -35,14 +36,14 @@ void Internal::restore_variables(std::span<const Lit> literals) {
       continue;
     }
     for (Lit lit : clause) {
-      if (status_[var_of(lit)] == VarStatus::eliminated) tainted[var_of(lit)] = 1;
+      if (eliminated(lit)) tainted[var_of(lit)] = 1;
     }
     restored.emplace_back(entry.id, std::vector<Lit>(clause.begin(), clause.end()));
   }
   witnesses_.swap(kept);
   witness_literals_.swap(kept_literals);
   for (Var var = 0; var < num_vars; ++var) {
-    if (!tainted[var] || status_[var] != VarStatus::eliminated) continue;
+    if (!tainted[var] || status_[var] == VarStatus::active) continue;
     status_[var] = VarStatus::active;
     elim_touched_[var] = 1;
     ++stats.restored;

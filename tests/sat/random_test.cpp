@@ -80,6 +80,44 @@ TEST(RandomFormulas, ThresholdThreeSatWithShortSchedules) {
   EXPECT_GT(counts.unsat, 50);
 }
 
+// Chains of equivalences between random formulas: decompose must find and
+// substitute them (else the test is not testing it), with checked models
+// and proofs.
+TEST(StructuredFormulas, EquivalenceCyclesAreSubstituted) {
+  std::mt19937_64 rng(99);
+  double substituted = 0;
+  Counts counts;
+  const sat::ProofFormat formats[] = {sat::ProofFormat::lrat_text, sat::ProofFormat::drat_text};
+  for (int round = 0; round < 200; ++round) {
+    const int variables = 10;
+    Formula formula = random_formula(rng, variables, 25 + static_cast<int>(rng() % 15), 3, 2);
+    // x1 -> x2 -> ... -> xk -> x1 with random signs, some cycles contradictory.
+    const int length = 2 + static_cast<int>(rng() % 5);
+    std::vector<int> cycle;
+    for (int i = 0; i < length; ++i) cycle.push_back((1 + static_cast<int>(rng() % variables)) * (rng() % 2 ? 1 : -1));
+    for (int i = 0; i < length; ++i) formula.push_back({-cycle[i], cycle[(i + 1) % length]});
+    std::ostringstream proof;
+    sat::Solver solver;
+    solver.trace_proof(proof, formats[round % 2]);
+    add_formula(solver, formula);
+    const sat::Result result = solver.solve();
+    ASSERT_EQ(result == sat::Result::satisfiable, brute_force_satisfiable(formula, variables)) << round;
+    substituted += statistic(solver, "substituted");
+    if (result == sat::Result::satisfiable) {
+      ++counts.sat;
+      ASSERT_TRUE(model_satisfies(solver, formula)) << round;
+    } else {
+      ++counts.unsat;
+      solver.flush_proof();
+      const check::CheckOutcome outcome = check_refutation(formula, proof.str(), formats[round % 2]);
+      ASSERT_TRUE(outcome.verified) << round << ": " << outcome.reason;
+    }
+  }
+  EXPECT_GT(substituted, 100);
+  EXPECT_GT(counts.sat, 20);
+  EXPECT_GT(counts.unsat, 20);
+}
+
 TEST(StructuredFormulas, PigeonholeRefutationsCheck) {
   for (int holes = 2; holes <= 6; ++holes) {
     for (auto format : {sat::ProofFormat::drat_text, sat::ProofFormat::lrat_binary}) {
