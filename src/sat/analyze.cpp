@@ -120,6 +120,7 @@ void Internal::analyze(ClauseRef conflict) {
   learnt_[0] = negate(uip);
 
   if (opts.minimize) minimize_learnt();
+  if (opts.shrink) shrink_learnt();
   // The literal of the highest remaining level goes to the second watch.
   uint32_t jump_level = 0;
   for (size_t i = 1; i < learnt_.size(); ++i) {

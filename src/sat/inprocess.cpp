@@ -45,14 +45,12 @@ void Internal::simplify_formula(int64_t max_rounds, int64_t bound) {
   ticks_at_inprocess_ = stats.ticks;
 }
 
-// Rounds with a growing bound: first the eliminations that shrink the
-// formula, then those that let it grow a little.
+// Before the first search only eliminations that do not add clauses: the
+// bound grows later, in inprocessing, when search has shown whether the
+// formula is hard enough to be worth larger resolvents.
 void Internal::preprocess() {
   if (!opts.elim && !opts.subsume && !opts.decompose) return;
-  for (int64_t bound = 0; bound <= opts.elimboundmax && !inconsistent_; bound = bound ? 2 * bound : 1) {
-    simplify_formula(kPreprocessRounds, bound);
-    std::fill(elim_touched_.begin(), elim_touched_.end(), 1);
-  }
+  simplify_formula(kPreprocessRounds, 0);
 }
 
 void Internal::inprocess() {

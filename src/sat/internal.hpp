@@ -145,6 +145,9 @@ class Internal {
   // Removes literals of `learnt_` implied by the other literals.
   void minimize_learnt();
   bool literal_redundant(Lit lit);
+  void shrink_learnt();
+  Lit shrink_level(std::span<const Lit> block, uint32_t level);
+  void mark_shrink(Var var);
   uint32_t compute_glue(std::span<const Lit> literals);
   void bump_reason_clause(ClauseRef ref);
   // After a conflict involving the assumptions: marks which assumptions
@@ -295,6 +298,8 @@ class Internal {
   std::vector<uint8_t> seen_;        // per variable; bits of AnalysisMark
   std::vector<Var> analyzed_;
   std::vector<Var> bump_scratch_;
+  std::vector<Var> shrink_marked_;
+  std::vector<Lit> shrink_scratch_;
   std::vector<uint8_t> level_seen_;  // per decision level
   std::vector<uint32_t> levels_;     // levels marked in level_seen_
   struct MinimizeFrame {

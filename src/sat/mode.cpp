@@ -16,6 +16,7 @@ namespace wang::sat {
 bool Internal::mode_switch_due() const {
   if (opts.stable != 1) return false;
   if (mode_ticks_ == 0) return stats.conflicts >= opts.modeinit;
+  if (!opts.modeticks) return stats.conflicts >= next_mode_switch_conflicts_;
   return stats.ticks >= next_mode_switch_ticks_;
 }
 
@@ -24,6 +25,7 @@ void Internal::switch_mode() {
   ++stats.mode_switches;
   const int64_t doublings = std::min<int64_t>(stats.mode_switches, 40);
   next_mode_switch_ticks_ = stats.ticks + mode_ticks_ * (int64_t{1} << doublings);
+  next_mode_switch_conflicts_ = stats.conflicts + opts.modeinit * (int64_t{1} << doublings);
   backtrack(0);
   if (stable_) {
     stable_ = false;
