@@ -178,6 +178,7 @@ class Internal {
   // ---- Restarts and modes (restart.cpp, mode.cpp) ------------------------
   bool restart_due() const;
   void restart();
+  uint32_t reusable_levels();
   void schedule_stable_restart();
   void update_glue_averages(uint32_t glue);
   bool mode_switch_due() const;

@@ -55,6 +55,7 @@ inline std::vector<std::vector<std::pair<std::string, int64_t>>> search_configur
       {{"target", 2}, {"tier1glue", 1}, {"tier2glue", 1}, {"reducetarget", 100}},
       {{"elim", 0}, {"subsume", 0}},
       {{"elim", 0}, {"decompose", 0}, {"vivify", 0}, {"walk", 0}},
+      {{"shrink", 0}, {"reusetrail", 0}, {"modeticks", 0}, {"bumpreasons", 0}},
       {{"inprocessint", 10}, {"elimboundmax", 64}, {"elimocclim", 1000}},
   };
 }
