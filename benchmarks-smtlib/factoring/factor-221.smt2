@@ -1,0 +1,10 @@
+; 221 = p * q with 1 < p, q: possible, the number is composite.  The product is computed at width 16 from 8-bit factors, so it cannot wrap around.
+(set-info :status sat)
+(set-logic QF_BV)
+(declare-const p (_ BitVec 8))
+(declare-const q (_ BitVec 8))
+(assert (bvugt p (_ bv1 8)))
+(assert (bvugt q (_ bv1 8)))
+(assert (= (bvmul ((_ zero_extend 8) p) ((_ zero_extend 8) q)) (_ bv221 16)))
+(check-sat)
+(exit)

@@ -1,0 +1,10 @@
+; 65521 = p * q with 1 < p, q: impossible, the number is prime.  The product is computed at width 18 from 9-bit factors, so it cannot wrap around.
+(set-info :status unsat)
+(set-logic QF_BV)
+(declare-const p (_ BitVec 9))
+(declare-const q (_ BitVec 9))
+(assert (bvugt p (_ bv1 9)))
+(assert (bvugt q (_ bv1 9)))
+(assert (= (bvmul ((_ zero_extend 9) p) ((_ zero_extend 9) q)) (_ bv65521 18)))
+(check-sat)
+(exit)

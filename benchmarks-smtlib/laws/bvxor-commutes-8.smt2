@@ -1,0 +1,8 @@
+; bvxor is commutative at width 8: no counterexample exists.
+(set-info :status unsat)
+(set-logic QF_BV)
+(declare-const x (_ BitVec 8))
+(declare-const y (_ BitVec 8))
+(assert (not (= (bvxor x y) (bvxor y x))))
+(check-sat)
+(exit)

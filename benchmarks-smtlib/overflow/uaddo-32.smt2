@@ -1,0 +1,8 @@
+; bvuaddo x y holds exactly when x + y wraps around, at width 32.
+(set-info :status unsat)
+(set-logic QF_BV)
+(declare-const x (_ BitVec 32))
+(declare-const y (_ BitVec 32))
+(assert (not (= (bvuaddo x y) (bvult (bvadd x y) x))))
+(check-sat)
+(exit)
