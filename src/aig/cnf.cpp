@@ -53,11 +53,20 @@ int CnfEncoder::encode(Edge edge, uint8_t halves) {
     halves_.resize(aig_.num_nodes());
   }
   stack_.push_back(Task{node_of(edge), node_halves(edge, halves)});
-  while (!stack_.empty()) {
-    const Task task = stack_.back();
-    stack_.pop_back();
-    const uint8_t missing = task.halves & ~halves_[task.node];
-    if (missing != 0) add_halves(task.node, missing);
+  marked_.clear();
+  try {
+    while (!stack_.empty()) {
+      const Task task = stack_.back();
+      stack_.pop_back();
+      const uint8_t missing = task.halves & ~halves_[task.node];
+      if (missing == 0) continue;
+      add_halves(task.node, missing);
+      if (interrupt_check_ && ++encoded_nodes_ % kInterruptInterval == 0) interrupt_check_();
+    }
+  } catch (...) {
+    for (const auto& [node, added] : marked_) halves_[node] &= static_cast<uint8_t>(~added);
+    stack_.clear();
+    throw;
   }
   return edge_literal(edge);
 }
@@ -78,6 +87,7 @@ void CnfEncoder::add_halves(uint32_t node, uint8_t halves) {
   }
   if ((halves & kNegative) != 0) add_clause({self, -a, -b});
   halves_[node] |= halves;
+  if (interrupt_check_) marked_.emplace_back(node, halves);
   for (const Edge child : {left, right}) {
     const uint8_t needed = node_halves(child, halves) & ~halves_[node_of(child)];
     if (needed != 0) stack_.push_back(Task{node_of(child), needed});

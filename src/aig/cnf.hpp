@@ -80,6 +80,12 @@ class CnfEncoder {
 
   // Called with every clause added, e.g. to dump the CNF.
   void set_clause_observer(ClauseObserver observer) { observer_ = std::move(observer); }
+  // Called every few thousand encoded nodes; it may throw to abandon a long
+  // encoding (time or memory limits).  The encoder then forgets the halves
+  // of the interrupted call, so a later call encodes them again: clauses
+  // already added stay (each is implied by the full definitions), and no
+  // node is ever marked encoded while part of its cone is missing.
+  void set_interrupt_check(std::function<void()> check) { interrupt_check_ = std::move(check); }
   const Statistics& statistics() const { return stats_; }
 
  private:
@@ -87,6 +93,7 @@ class CnfEncoder {
   static constexpr uint8_t kPositive = 1;
   static constexpr uint8_t kNegative = 2;
   static constexpr uint8_t kBoth = kPositive | kNegative;
+  static constexpr uint64_t kInterruptInterval = 4096;
 
   struct Task {
     uint32_t node;
@@ -102,6 +109,9 @@ class CnfEncoder {
   const Aig& aig_;
   sat::Solver& solver_;
   ClauseObserver observer_;
+  std::function<void()> interrupt_check_;
+  std::vector<std::pair<uint32_t, uint8_t>> marked_;  // halves added by the current call
+  uint64_t encoded_nodes_ = 0;
   Statistics stats_;
   int last_variable_ = 0;
   // Per node: the literal standing for it (0 for none yet) and the halves

@@ -9,12 +9,15 @@
 // definitions of AIG nodes never constrain the inputs, and learned clauses
 // that depend on a level's assertions contain -a.  So later queries reuse
 // earlier work, as the issue asks.
+#include <atomic>
+#include <chrono>
 #include <ostream>
 #include <sstream>
 
 #include "aig/cnf.hpp"
 #include "smt/evaluator.hpp"
 #include "smt/term_blaster.hpp"
+#include "util/memory.hpp"
 
 namespace wang::smt {
 
@@ -33,6 +36,17 @@ struct Level {
   size_t assertions;  // number of assertions before the level was pushed
 };
 
+// Thrown by the interrupt checks of bit-blasting and encoding.
+struct Interrupted {
+  sat::StopReason reason;
+};
+
+// An assertion not yet bit-blasted, with the push level it belongs to.
+struct PendingAssertion {
+  Term formula;
+  size_t level;  // 0: no push level
+};
+
 }  // namespace
 
 struct Solver::Impl {
@@ -47,6 +61,12 @@ struct Solver::Impl {
   Result last_result = Result::unknown;
   std::unique_ptr<Evaluator> model;
   bool configured = false;  // an assertion was made: options are fixed
+  // Assertions are bit-blasted by check_sat, under its resource limits.
+  std::vector<PendingAssertion> pending;
+  std::atomic<bool> terminate_requested{false};
+  std::atomic<bool> in_sat_solve{false};  // forward terminate() to the SAT core only then
+  sat::StopReason blasting_stop = sat::StopReason::none;
+  bool out_of_memory = false;  // a failed allocation left the backend unusable
 
   // Configuration, replayed on reset.
   std::vector<std::pair<std::string, int64_t>> sat_options;
@@ -59,6 +79,9 @@ struct Solver::Impl {
 
   void reset_backend() {
     backend = std::make_unique<Backend>();
+    backend->blaster.set_interrupt_check([this] { check_resources(); });
+    backend->encoder.set_interrupt_check([this] { check_resources(); });
+    out_of_memory = false;
     for (const auto& [name, value] : sat_options) backend->sat.set_option(name, value);
     backend->sat.set_limits(limits);
     if (proof_out) backend->sat.trace_proof(*proof_out, proof_format);
@@ -67,6 +90,37 @@ struct Solver::Impl {
     }
     cnf.clear();
     cnf_written = false;
+  }
+
+  void check_resources() const {
+    if (terminate_requested.load(std::memory_order_relaxed)) throw Interrupted{sat::StopReason::terminated};
+    if (std::chrono::steady_clock::now() >= limits.deadline) throw Interrupted{sat::StopReason::time_limit};
+    if (limits.memory_mib >= 0 && util::current_rss_bytes() > static_cast<uint64_t>(limits.memory_mib) << 20) {
+      throw Interrupted{sat::StopReason::memory_limit};
+    }
+  }
+
+  // Bit-blasts and encodes the pending assertions, oldest first; each one
+  // leaves the queue only once its clause is in the SAT core.
+  void encode_pending() {
+    size_t done = 0;
+    try {
+      for (; done < pending.size(); ++done) {
+        const PendingAssertion& assertion = pending[done];
+        const aig::Edge root = backend->blaster.edge(assertion.formula);
+        if (root == aig::kTrue) continue;
+        const int literal = backend->encoder.literal(root);
+        if (assertion.level == 0) {
+          add_clause({literal});
+        } else {
+          add_clause({-levels[assertion.level - 1].activation, literal});
+        }
+      }
+    } catch (...) {
+      pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done));
+      throw;
+    }
+    pending.clear();
   }
 
   void record_clause(std::span<const int> clause) {
@@ -134,8 +188,17 @@ void Solver::set_limits(const sat::Limits& limits) {
   impl_->backend->sat.set_limits(limits);
 }
 
-sat::StopReason Solver::stop_reason() const { return impl_->backend->sat.stop_reason(); }
-void Solver::terminate() { impl_->backend->sat.terminate(); }
+sat::StopReason Solver::stop_reason() const {
+  const Impl& s = *impl_;
+  return s.blasting_stop != sat::StopReason::none ? s.blasting_stop : s.backend->sat.stop_reason();
+}
+
+// A terminate request reaches the SAT core only while it searches: a request
+// it received outside a solve would stop the next one.
+void Solver::terminate() {
+  impl_->terminate_requested.store(true);
+  if (impl_->in_sat_solve.load()) impl_->backend->sat.terminate();
+}
 
 void Solver::trace_proof(std::ostream& out, sat::ProofFormat format) {
   if (impl_->configured) throw std::logic_error("trace_proof must be called before the first assertion");
@@ -156,30 +219,44 @@ void Solver::assert_formula(Term formula) {
   s.configured = true;
   s.model.reset();
   s.assertions.push_back(formula);
-  const aig::Edge root = s.backend->blaster.edge(formula);
-  if (root == aig::kTrue) return;
-  const int literal = s.backend->encoder.literal(root);
-  if (s.levels.empty()) {
-    s.add_clause({literal});
-  } else {
-    s.add_clause({-s.levels.back().activation, literal});
-  }
+  s.pending.push_back({formula, s.levels.size()});
 }
 
 Result Solver::check_sat(std::span<const Term> assumptions) {
   Impl& s = *impl_;
   s.configured = true;
   s.model.reset();
+  s.blasting_stop = sat::StopReason::none;
+  s.last_result = Result::unknown;
   s.last_assumptions.assign(assumptions.begin(), assumptions.end());
   s.last_assumption_literals.clear();
   for (const Term& assumption : assumptions) s.require_bool(assumption, "an assumption");
-  for (const Term& assumption : assumptions) {
-    s.last_assumption_literals.push_back(s.backend->encoder.literal(s.backend->blaster.edge(assumption)));
+  if (s.out_of_memory) {
+    s.blasting_stop = sat::StopReason::memory_limit;
+    return Result::unknown;
+  }
+  try {
+    s.encode_pending();
+    for (const Term& assumption : assumptions) {
+      s.last_assumption_literals.push_back(s.backend->encoder.literal(s.backend->blaster.edge(assumption)));
+    }
+  } catch (const Interrupted& interrupted) {
+    s.blasting_stop = interrupted.reason;
+    s.terminate_requested.store(false, std::memory_order_relaxed);
+    return Result::unknown;
+  } catch (const std::bad_alloc&) {
+    s.out_of_memory = true;
+    s.blasting_stop = sat::StopReason::memory_limit;
+    return Result::unknown;
   }
   s.write_cnf();
   for (const Level& level : s.levels) s.backend->sat.assume(level.activation);
   for (int literal : s.last_assumption_literals) s.backend->sat.assume(literal);
+  s.in_sat_solve.store(true);
+  if (s.terminate_requested.load()) s.backend->sat.terminate();  // requested before the flag was up
   const sat::Result result = s.backend->sat.solve();
+  s.in_sat_solve.store(false);
+  s.terminate_requested.store(false, std::memory_order_relaxed);
   s.last_result = result == sat::Result::satisfiable     ? Result::sat
                   : result == sat::Result::unsatisfiable ? Result::unsat
                                                          : Result::unknown;
@@ -213,6 +290,7 @@ void Solver::pop(uint32_t count) {
     s.add_clause({-level.activation});
     s.assertions.resize(level.assertions);
   }
+  std::erase_if(s.pending, [&s](const PendingAssertion& assertion) { return assertion.level > s.levels.size(); });
 }
 
 uint32_t Solver::num_levels() const { return static_cast<uint32_t>(impl_->levels.size()); }
@@ -220,6 +298,7 @@ uint32_t Solver::num_levels() const { return static_cast<uint32_t>(impl_->levels
 void Solver::reset_assertions() {
   Impl& s = *impl_;
   s.assertions.clear();
+  s.pending.clear();
   s.levels.clear();
   s.model.reset();
   s.last_assumptions.clear();

@@ -7,6 +7,7 @@
 // constants become AIG inputs; their edges are what models are read from.
 #pragma once
 
+#include <functional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -17,24 +18,34 @@
 
 namespace wang::smt {
 
-// The AIG as a bit-operations policy for the BitBlaster.
+// The AIG as a bit-operations policy for the BitBlaster.  Every few
+// thousand gates it runs the interrupt check, which may throw: one operator
+// on wide bit-vectors can create millions of gates.
 class AigBitOps {
  public:
   using Bit = aig::Edge;
   explicit AigBitOps(aig::Aig& aig) : aig_(aig) {}
+  void set_interrupt_check(std::function<void()> check) { interrupt_check_ = std::move(check); }
   Bit constant(bool value) const { return value ? aig::kTrue : aig::kFalse; }
   Bit not_(Bit a) const { return aig::negate(a); }
-  Bit and_(Bit a, Bit b) { return aig_.make_and(a, b); }
-  Bit or_(Bit a, Bit b) { return aig_.make_or(a, b); }
-  Bit xor_(Bit a, Bit b) { return aig_.make_xor(a, b); }
-  Bit ite(Bit c, Bit t, Bit e) { return aig_.make_ite(c, t, e); }
+  Bit and_(Bit a, Bit b) { return tick(), aig_.make_and(a, b); }
+  Bit or_(Bit a, Bit b) { return tick(), aig_.make_or(a, b); }
+  Bit xor_(Bit a, Bit b) { return tick(), aig_.make_xor(a, b); }
+  Bit ite(Bit c, Bit t, Bit e) { return tick(), aig_.make_ite(c, t, e); }
   std::optional<bool> constant_value(Bit a) const {
     if (!aig::is_constant(a)) return std::nullopt;
     return a == aig::kTrue;
   }
 
  private:
+  void tick() {
+    if (interrupt_check_ && ++gates_ % kInterruptInterval == 0) interrupt_check_();
+  }
+
+  static constexpr uint64_t kInterruptInterval = 1 << 14;
   aig::Aig& aig_;
+  std::function<void()> interrupt_check_;
+  uint64_t gates_ = 0;
 };
 
 class TermBlaster {
@@ -42,6 +53,9 @@ class TermBlaster {
   using Bits = std::vector<aig::Edge>;
 
   explicit TermBlaster(aig::Aig& aig) : ops_(aig), blaster_(ops_), aig_(aig) {}
+  // See AigBitOps; a throwing check leaves the cache as it was before the
+  // term that was being blasted.
+  void set_interrupt_check(std::function<void()> check) { ops_.set_interrupt_check(std::move(check)); }
 
   const Bits& bits(Term term);
   // The single edge of a Bool term.

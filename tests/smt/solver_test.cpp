@@ -201,3 +201,32 @@ TEST(SmtSolver, PopDisablesAssertionsForGood) {
 
 }  // namespace
 }  // namespace wang::testing
+
+namespace wang::testing {
+namespace {
+
+// Limits apply to bit-blasting and encoding too: a deadline in the past
+// stops a check before any circuit is built, and a later check without the
+// limit picks up the pending assertions and answers correctly.
+TEST(SmtSolver, LimitsInterruptBitBlastingAndSolvingResumes) {
+  smt::TermManager terms;
+  const smt::Sort byte = smt::Sort::bitvec(8);
+  const Term a = terms.mk_const(byte, "a"), b = terms.mk_const(byte, "b");
+  smt::Solver solver(terms);
+  // a * b != b * a: unsat, but only after blasting two multipliers.
+  solver.assert_formula(terms.mk_term(Kind::Distinct, {terms.mk_term(Kind::BvMul, {a, b}),
+                                                       terms.mk_term(Kind::BvMul, {b, a})}));
+  sat::Limits limits;
+  limits.deadline = std::chrono::steady_clock::now();
+  solver.set_limits(limits);
+  EXPECT_EQ(solver.check_sat(), smt::Result::unknown);
+  EXPECT_EQ(solver.stop_reason(), sat::StopReason::time_limit);
+  solver.terminate();
+  solver.set_limits(sat::Limits{});
+  EXPECT_EQ(solver.check_sat(), smt::Result::unknown);
+  EXPECT_EQ(solver.stop_reason(), sat::StopReason::terminated);
+  EXPECT_EQ(solver.check_sat(), smt::Result::unsat);
+}
+
+}  // namespace
+}  // namespace wang::testing
