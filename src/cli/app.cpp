@@ -8,8 +8,10 @@
 
 #include "cli/dimacs_run.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/language.hpp"
 #include "cli/settings.hpp"
 #include "cli/signals.hpp"
+#include "cli/smt2_run.hpp"
 
 namespace wang::cli {
 
@@ -20,6 +22,20 @@ void set_up_logging() {
   auto logger = spdlog::stderr_logger_st("wang");
   logger->set_pattern("wang: %v");
   spdlog::set_default_logger(logger);
+}
+
+int solve(const Settings& settings) {
+  try {
+    const std::unique_ptr<io::ByteSource> input = io::open_input(settings.input);
+    SniffingSource source(*input);
+    switch (choose_language(settings, source)) {
+      case Language::dimacs: return solve_dimacs(settings, source);
+      case Language::smt2: return solve_smt2(settings, source);
+    }
+  } catch (const io::InputError& error) {
+    spdlog::error("{}", error.what());
+  }
+  return kExitInputError;
 }
 
 }  // namespace
@@ -43,7 +59,7 @@ int run(int argc, const char* const* argv) {
   }
   install_signal_handlers();
   try {
-    return solve_dimacs(invocation.settings);
+    return solve(invocation.settings);
   } catch (const std::exception& error) {
     spdlog::error("internal error: {}", error.what());
     return kExitInternalError;

@@ -98,7 +98,7 @@ int report_unknown(const Settings& settings, const sat::Solver& solver, sat::Sto
 
 }  // namespace
 
-int solve_dimacs(const Settings& settings) {
+int solve_dimacs(const Settings& settings, io::ByteSource& input) {
   // Declared before the solver: the proof stream must outlive it.
   std::unique_ptr<std::ofstream> proof_file;
   sat::Solver solver;
@@ -117,11 +117,10 @@ int solve_dimacs(const Settings& settings) {
   std::vector<int> formula;
   io::DimacsSummary summary;
   try {
-    auto input = io::open_input(settings.input);
     SolverSink sink(solver, formula, settings);
     io::DimacsOptions options;
     options.lenient = settings.lenient;
-    summary = io::read_dimacs(*input, sink, options);
+    summary = io::read_dimacs(input, sink, options);
   } catch (const io::ParseError& error) {
     spdlog::error("{}", error.what());
     return kExitInputError;

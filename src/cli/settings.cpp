@@ -23,6 +23,10 @@ void declare_flags(cxxopts::Options& options) {
     ("memory-limit", "stop with 'unknown' above MIB mebibytes of memory", cxxopts::value<int64_t>(), "MIB")
     ("proof", "write a DRAT proof of unsatisfiability to FILE", cxxopts::value<std::string>(), "FILE")
     ("binary-proof", "write the proof in binary DRAT")
+    ("dump-cnf", "SMT-LIB: write the bit-blasted CNF to FILE", cxxopts::value<std::string>(), "FILE")
+    ("m,produce-models", "SMT-LIB: start with :produce-models true")
+    ("check-models", "SMT-LIB: also re-solve unsat cores and failed assumptions on their own (default: on in debug builds)",
+     cxxopts::value<bool>()->implicit_value("true"), "BOOL")
     ("lang", "input language: dimacs or smt2 (default: from the name or the content)", cxxopts::value<std::string>(), "LANG")
     ("lenient", "accept literals beyond the variables declared in the DIMACS header")
     ("n,no-model", "do not print the model")
@@ -52,6 +56,9 @@ Settings settings_from(const cxxopts::ParseResult& parsed) {
   if (parsed.count("memory-limit")) settings.memory_limit = parsed["memory-limit"].as<int64_t>();
   if (parsed.count("proof")) settings.proof_path = parsed["proof"].as<std::string>();
   settings.binary_proof = parsed.count("binary-proof") > 0;
+  if (parsed.count("dump-cnf")) settings.cnf_path = parsed["dump-cnf"].as<std::string>();
+  settings.produce_models = parsed.count("produce-models") > 0;
+  if (parsed.count("check-models")) settings.check_models = parsed["check-models"].as<bool>();
   settings.print_model = parsed.count("no-model") == 0;
   settings.lenient = parsed.count("lenient") > 0;
   if (parsed.count("quiet")) settings.verbosity = Verbosity::quiet;

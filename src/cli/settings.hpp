@@ -19,6 +19,15 @@ struct Settings {
   int64_t memory_limit = -1;  // MiB
   std::string proof_path;
   bool binary_proof = false;
+  std::string cnf_path;  // SMT-LIB: where to write the bit-blasted CNF
+  bool produce_models = false;  // SMT-LIB: the initial :produce-models
+  // SMT-LIB: re-check unsat cores and failed assumptions in a fresh solver;
+  // on by default in debug builds.
+#ifdef NDEBUG
+  bool check_models = false;
+#else
+  bool check_models = true;
+#endif
   bool print_model = true;
   bool lenient = false;
   Verbosity verbosity = Verbosity::normal;

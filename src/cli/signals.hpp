@@ -8,12 +8,16 @@
 namespace wang::sat {
 class Solver;
 }
+namespace wang::smt {
+class Solver;
+}
 
 namespace wang::cli {
 
 void install_signal_handlers();
 // The solver to stop when a signal arrives (nullptr for none).
 void set_interruptible_solver(sat::Solver* solver);
+void set_interruptible_smt_solver(smt::Solver* solver);
 bool interrupted();
 // The signal that interrupted the run, 0 if none.
 int interrupting_signal();

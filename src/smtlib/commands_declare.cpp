@@ -1,0 +1,161 @@
+// declare-fun, declare-const, define-fun, define-const, define-sort.
+#include <unordered_set>
+
+#include "smtlib/interpreter.hpp"
+#include "smtlib/printing.hpp"
+#include "smtlib/sort_parser.hpp"
+
+namespace wang::smtlib {
+
+namespace {
+
+// Local names (parameters) shadowing a table for the extent of one command,
+// removed again however the command ends.
+template <class Value>
+class Shadowing {
+ public:
+  explicit Shadowing(ScopedTable<Value>& table) : table_(table) {}
+  Shadowing(const Shadowing&) = delete;
+  Shadowing& operator=(const Shadowing&) = delete;
+  ~Shadowing() {
+    for (size_t i = names_.size(); i-- > 0;) table_.unshadow(names_[i]);
+  }
+  void add(const std::string& name, Value value) {
+    table_.shadow(name, std::move(value));
+    names_.push_back(name);
+  }
+
+ private:
+  ScopedTable<Value>& table_;
+  std::vector<std::string> names_;
+};
+
+void check_distinct(std::unordered_set<std::string>& seen, const std::string& name, Position position) {
+  if (!seen.insert(name).second) throw Error(position, "parameter " + in_quotes(name) + " is declared twice");
+}
+
+}  // namespace
+
+Interpreter::NewName Interpreter::fresh_name(std::string_view what) {
+  const std::string name = reader_->expect_symbol(what);
+  const Position position = reader_->current().position;
+  const TermSymbol* existing = environment_->terms().find(name);
+  if (existing) {
+    const bool predefined =
+        existing->kind == TermSymbol::Kind::Operator || existing->kind == TermSymbol::Kind::Reserved;
+    throw Error(position, in_quotes(name) + (predefined ? " is a predefined symbol" : " is already declared"));
+  }
+  return {name, position};
+}
+
+// Checked again: a :named in the command itself may have taken the name.
+void Interpreter::bind(const NewName& name, TermSymbol symbol) {
+  if (environment_->terms().find(name.name)) throw Error(name.position, in_quotes(name.name) + " is already declared");
+  environment_->declare_term(name.name, std::move(symbol));
+  state_changed();
+  success();
+}
+
+void Interpreter::declare_fun() {
+  const NewName name = fresh_name("a function name");
+  reader_->expect_left_paren();
+  size_t arity = 0;
+  for (const Token* token = &reader_->next(); !token->is(TokenKind::RightParen); token = &reader_->next()) {
+    parse_sort(token);
+    ++arity;
+  }
+  const smt::Sort sort = parse_sort();
+  finish();
+  if (arity > 0) {
+    unsupported("declare-fun " + in_quotes(name.name) +
+                ": functions with arguments are not supported (QF_BV has no "
+                "uninterpreted functions)");
+    return;
+  }
+  bind(name, {.kind = TermSymbol::Kind::Constant, .term = terms_->mk_const(sort, name.name)});
+}
+
+void Interpreter::declare_const() {
+  const NewName name = fresh_name("a constant name");
+  const smt::Sort sort = parse_sort();
+  finish();
+  bind(name, {.kind = TermSymbol::Kind::Constant, .term = terms_->mk_const(sort, name.name)});
+}
+
+void Interpreter::check_body(const NewName& name, smt::Sort sort, const ParsedTerm& body) {
+  if (body.term.sort() != sort) {
+    throw Error(body.position, in_quotes(name.name) + " is declared with sort " + sort.to_string() +
+                                   " but its definition has sort " + body.term.sort().to_string());
+  }
+}
+
+void Interpreter::define_const() {
+  const NewName name = fresh_name("a constant name");
+  const smt::Sort sort = parse_sort();
+  const ParsedTerm value = parse_term(false);
+  finish();
+  check_body(name, sort, value);
+  bind(name, {.kind = TermSymbol::Kind::Defined, .term = value.term});
+}
+
+// With parameters, the function is a macro over fresh constants that
+// stand for them; each application substitutes its arguments.
+void Interpreter::define_fun() {
+  const NewName name = fresh_name("a function name");
+  reader_->expect_left_paren();
+  Shadowing<TermSymbol> scope(environment_->terms());
+  std::unordered_set<std::string> seen;
+  auto macro = std::make_shared<Macro>();
+  macro->name = name.name;
+  for (const Token* token = &reader_->next(); !token->is(TokenKind::RightParen); token = &reader_->next()) {
+    if (!token->is(TokenKind::LeftParen)) reader_->fail_expected("'(' or ')'");
+    const std::string parameter = reader_->expect_symbol("a parameter name");
+    check_distinct(seen, parameter, reader_->current().position);
+    const smt::Sort sort = parse_sort();
+    reader_->expect_right_paren();
+    macro->parameters.push_back(terms_->mk_const(sort, parameter));
+    scope.add(parameter, {.kind = TermSymbol::Kind::Defined, .term = macro->parameters.back()});
+  }
+  const smt::Sort sort = parse_sort();
+  SortParser sorts(*environment_, *reader_);
+  TermParser parser(*terms_, *environment_, *reader_, sorts);
+  parser.set_names_allowed(macro->parameters.empty());
+  const ParsedTerm body = parser.parse();
+  finish();
+  check_body(name, sort, body);
+  if (macro->parameters.empty()) {
+    bind(name, {.kind = TermSymbol::Kind::Defined, .term = body.term});
+    return;
+  }
+  macro->body = body.term;
+  bind(name, {.kind = TermSymbol::Kind::Macro, .macro = std::move(macro)});
+}
+
+void Interpreter::define_sort() {
+  const std::string name = reader_->expect_symbol("a sort name");
+  if (environment_->sorts().find(name)) {
+    throw Error(reader_->current().position, "sort " + in_quotes(name) + " is already declared");
+  }
+  reader_->expect_left_paren();
+  Shadowing<SortSymbol> scope(environment_->sorts());
+  std::unordered_set<std::string> seen;
+  int32_t arity = 0;
+  for (const Token* token = &reader_->next(); !token->is(TokenKind::RightParen); token = &reader_->next()) {
+    if (!token->is(TokenKind::Symbol)) reader_->fail_expected("a sort parameter or ')'");
+    const std::string parameter(token->text);
+    check_distinct(seen, parameter, token->position);
+    scope.add(parameter, {.value = {.parameter = arity++}});
+  }
+  const SortValue value = SortParser(*environment_, *reader_).parse_value();
+  finish();
+  environment_->declare_sort(name, {.arity = static_cast<uint32_t>(arity), .value = value});
+  state_changed();
+  success();
+}
+
+void Interpreter::unsupported_command() {
+  reader_->skip_to_depth(0);
+  unsupported(in_quotes(command_name_) + " is not supported");
+}
+
+}  // namespace wang::smtlib

@@ -1,0 +1,146 @@
+// set-logic, set-option, get-option, set-info, get-info, echo, exit.
+#include <charconv>
+#include <stdexcept>
+
+#include "smtlib/interpreter.hpp"
+#include "smtlib/printing.hpp"
+
+namespace wang::smtlib {
+
+namespace {
+
+// Logics whose every symbol wang knows: bit-vectors and the core theory.
+bool is_supported_logic(std::string_view logic) {
+  return logic == "QF_BV" || logic == "QF_BOOL" || logic == "QF_CORE" || logic == "ALL";
+}
+
+std::string keyword_of(Reader& reader, std::string_view what) {
+  if (!reader.next().is(TokenKind::Keyword)) reader.fail_expected(what);
+  return std::string(reader.current().text);
+}
+
+}  // namespace
+
+void Interpreter::set_logic() {
+  const std::string logic = reader_->expect_symbol("a logic name");
+  finish();
+  if (logic_set_) throw Error(command_position_, "the logic is already set");
+  logic_set_ = true;
+  if (is_supported_logic(logic)) {
+    success();
+  } else {
+    unsupported("logic " + logic + " is not supported: wang decides QF_BV; commands that need more will fail");
+  }
+}
+
+void Interpreter::set_option() {
+  const std::string keyword = keyword_of(*reader_, "an option keyword");
+  const OptionSpec* spec = find_option(keyword);
+  const Token& value = reader_->next();
+  if (value.is(TokenKind::RightParen)) reader_->fail_expected("a value for " + keyword);
+  if (!spec) {
+    reader_->skip_sexpr();
+    finish();
+    unsupported("option " + keyword + " is not supported");
+    return;
+  }
+  apply_option(*spec, value);
+  success();
+}
+
+// `value` is the option's value token, just read.
+void Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
+  const std::string keyword(spec.keyword);
+  if (spec.flag) {
+    if (!value.is_symbol("true") && !value.is_symbol("false")) reader_->fail_expected("true or false");
+    const bool enabled = value.text == "true";
+    finish();
+    if (spec.flag == &Options::produce_unsat_cores && asserted_ && enabled != options_.produce_unsat_cores) {
+      throw Error(command_position_, keyword + " must be set before the first assertion");
+    }
+    if (spec.flag == &Options::global_declarations) environment_->set_global(enabled);
+    options_.*spec.flag = enabled;
+  } else if (spec.number) {
+    if (!value.is(TokenKind::Numeral)) reader_->fail_expected("a numeral");
+    int64_t number = 0;
+    const auto [end, error] = std::from_chars(value.text.data(), value.text.data() + value.text.size(), number);
+    if (error != std::errc()) throw Error(value.position, "the value of " + keyword + " is too large");
+    const Position position = value.position;
+    finish();
+    if (spec.number == &Options::random_seed) {
+      try {
+        solver_->set_sat_option("seed", number);
+      } catch (const std::logic_error& refused) {
+        // std::out_of_range for the value, std::logic_error after the first assertion
+        throw Error(position, keyword + ": " + refused.what());
+      }
+    }
+    options_.*spec.number = number;
+  } else {
+    if (!value.is(TokenKind::String) && !value.is(TokenKind::Symbol)) reader_->fail_expected("a string");
+    const std::string channel(value.text);
+    const Position position = value.position;
+    finish();
+    const bool opened = spec.text == &Options::regular_output_channel ? channels_.set_regular(channel)
+                                                                      : channels_.set_diagnostic(channel);
+    if (!opened) throw Error(position, "cannot open " + quote_string(channel) + " for writing");
+    options_.*spec.text = channel;
+  }
+}
+
+void Interpreter::get_option() {
+  const std::string keyword = keyword_of(*reader_, "an option keyword");
+  finish();
+  const OptionSpec* spec = find_option(keyword);
+  if (!spec) {
+    unsupported("option " + keyword + " is not supported");
+    return;
+  }
+  respond(option_value(options_, *spec));
+}
+
+void Interpreter::set_info() {
+  keyword_of(*reader_, "an info keyword");
+  if (!reader_->next().is(TokenKind::RightParen)) {
+    reader_->skip_sexpr();
+    finish();
+  }
+  success();
+}
+
+void Interpreter::get_info() {
+  const std::string keyword = keyword_of(*reader_, "an info keyword");
+  finish();
+  if (keyword == ":name") return respond("(:name \"wang\")");
+  if (keyword == ":version") return respond("(:version " + quote_string(config_.version) + ")");
+  if (keyword == ":authors") return respond("(:authors \"the wang developers\")");
+  if (keyword == ":error-behavior") return respond("(:error-behavior continued-execution)");
+  if (keyword == ":assertion-stack-levels") {
+    return respond("(:assertion-stack-levels " + std::to_string(levels_.size()) + ")");
+  }
+  if (keyword == ":reason-unknown") {
+    if (reason_unknown_.empty()) throw Error(command_position_, "the last check-sat did not answer unknown");
+    return respond("(:reason-unknown " + reason_unknown_ + ")");
+  }
+  if (keyword == ":all-statistics") {
+    print_statistics(channels_.regular(), solver_->statistics());
+    printed_ = true;
+    return;
+  }
+  unsupported("info flag " + keyword + " is not supported");
+}
+
+void Interpreter::echo() {
+  if (!reader_->next().is(TokenKind::String)) reader_->fail_expected("a string literal");
+  const std::string text(reader_->current().text);
+  finish();
+  respond(quote_string(text));
+}
+
+void Interpreter::exit() {
+  finish();
+  success();
+  exited_ = true;
+}
+
+}  // namespace wang::smtlib

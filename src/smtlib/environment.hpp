@@ -1,0 +1,88 @@
+// What names mean: the two namespaces of SMT-LIB (terms and sorts) with
+// the theory symbols pre-bound, and the assertion-stack levels of both.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "smtlib/reserved_words.hpp"
+#include "smtlib/scoped_table.hpp"
+#include "wang/smt.hpp"
+
+namespace wang::smtlib {
+
+// A function defined with parameters (define-fun f ((x S) ...) T body): the
+// body is over fresh constants standing for the parameters, and each use
+// substitutes the arguments for them.
+struct Macro {
+  std::string name;
+  std::vector<smt::Term> parameters;
+  smt::Term body;
+};
+
+struct TermSymbol {
+  enum class Kind : uint8_t {
+    Constant,  // declare-fun / declare-const: part of the model
+    Defined,   // define-fun without parameters, let, parameters, true/false
+    Named,     // (! t :named n): for get-assignment
+    Macro,
+    Operator,
+    Reserved,
+  };
+  Kind kind;
+  smt::Term term{};                      // Constant, Defined, Named
+  std::shared_ptr<const Macro> macro{};  // Macro
+  const smt::OpInfo* op = nullptr;       // Operator
+  Reserved reserved = Reserved::Other;
+};
+
+// A sort, or (while a define-sort body is read) the index of a parameter.
+struct SortValue {
+  int32_t parameter = -1;
+  smt::Sort sort = smt::Sort::boolean();
+};
+
+// A sort symbol with `arity` parameters.  Since the only sort constructors
+// of QF_BV take numerals, never sorts, a parametric sort always stands for
+// one of its arguments or for a fixed sort: `value` says which.
+struct SortSymbol {
+  uint32_t arity = 0;
+  SortValue value;
+};
+
+class Environment {
+ public:
+  // Binds the theory symbols; true and false become terms of `terms`.
+  explicit Environment(smt::TermManager& terms);
+
+  ScopedTable<TermSymbol>& terms() { return terms_; }
+  ScopedTable<SortSymbol>& sorts() { return sorts_; }
+
+  // Declarations made while this is set survive pop and reset-assertions.
+  void set_global(bool global) { global_ = global; }
+  void declare_term(std::string_view name, TermSymbol symbol) { terms_.declare(name, std::move(symbol), global_); }
+  void declare_sort(std::string_view name, SortSymbol symbol) { sorts_.declare(name, symbol, global_); }
+
+  struct Mark {
+    size_t terms;
+    size_t sorts;
+  };
+  Mark mark() const { return {terms_.mark(), sorts_.mark()}; }
+  void undo_to(Mark mark);
+
+  void push(uint32_t levels);
+  // The caller checks that `levels` are open.
+  void pop(uint32_t levels);
+  uint32_t num_levels() const { return static_cast<uint32_t>(levels_.size()); }
+  // Back to level 0 without any non-global declaration.
+  void reset_assertions();
+
+ private:
+  ScopedTable<TermSymbol> terms_;
+  ScopedTable<SortSymbol> sorts_;
+  std::vector<Mark> levels_;
+  bool global_ = false;
+};
+
+}  // namespace wang::smtlib

@@ -1,0 +1,95 @@
+#include "smtlib/printing.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "smt/symbols.hpp"
+#include "smtlib/reserved_words.hpp"
+
+namespace wang::smtlib {
+
+namespace {
+
+std::string number_text(double value) {
+  char text[64];
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    std::snprintf(text, sizeof text, "%.0f", value);
+  } else {
+    std::snprintf(text, sizeof text, "%.3f", value);
+  }
+  return text;
+}
+
+std::string keyword_text(std::string_view name) {
+  std::string keyword = ":";
+  for (char c : name) keyword += c == ' ' ? '-' : c;
+  return keyword;
+}
+
+}  // namespace
+
+std::string quote_string(std::string_view text) {
+  std::string quoted = "\"";
+  for (char c : text) {
+    quoted += c;
+    if (c == '"') quoted += '"';
+  }
+  quoted += '"';
+  return quoted;
+}
+
+// Built by appending: GCC 12 warns falsely (-Wrestrict) on "x" + std::string(...).
+std::string enclosed(char delimiter, std::string_view text) {
+  std::string result(1, delimiter);
+  result += text;
+  result += delimiter;
+  return result;
+}
+
+std::string quote_symbol(std::string_view name) {
+  if (is_reserved_word(name)) return enclosed('|', name);
+  return smt::quote_symbol(name);
+}
+
+std::string in_quotes(std::string_view name) { return enclosed('\'', name); }
+
+void print_model(std::ostream& out, std::span<const ModelEntry> entries) {
+  out << "(\n";
+  for (const ModelEntry& entry : entries) {
+    out << "  (define-fun " << quote_symbol(entry.name) << " () " << entry.sort.to_string() << ' '
+        << entry.value.to_string() << ")\n";
+  }
+  out << ")\n";
+}
+
+void print_values(std::ostream& out, std::span<const ValuePair> pairs) {
+  out << '(';
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (i > 0) out << ' ';
+    out << '(' << pairs[i].text << ' ' << pairs[i].value.to_string() << ')';
+  }
+  out << ")\n";
+}
+
+std::string_view reason_unknown(sat::StopReason reason) {
+  switch (reason) {
+    case sat::StopReason::time_limit: return "timeout";
+    case sat::StopReason::memory_limit: return "memout";
+    case sat::StopReason::terminated: return "interrupted";
+    case sat::StopReason::conflict_limit:
+    case sat::StopReason::propagation_limit: return "resourceout";
+    case sat::StopReason::none: break;
+  }
+  return "incomplete";
+}
+
+void print_statistics(std::ostream& out, std::span<const sat::Statistic> statistics) {
+  out << '(';
+  for (size_t i = 0; i < statistics.size(); ++i) {
+    if (i > 0) out << "\n ";
+    out << keyword_text(statistics[i].name) << ' ' << number_text(statistics[i].value);
+  }
+  out << ")\n";
+}
+
+}  // namespace wang::smtlib

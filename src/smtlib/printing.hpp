@@ -1,0 +1,49 @@
+// SMT-LIB text of the solver's responses: strings, symbols, sorts, values,
+// models and statistics.
+#pragma once
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "wang/sat.hpp"
+#include "wang/smt.hpp"
+
+namespace wang::smtlib {
+
+// "text" with each " doubled.
+std::string quote_string(std::string_view text);
+// `name` as a symbol that reads back as `name`: in |...| unless it is a
+// simple symbol and not a reserved word.
+std::string quote_symbol(std::string_view name);
+
+// 'name', for naming things in error messages.
+std::string in_quotes(std::string_view name);
+
+struct ModelEntry {
+  std::string_view name;
+  smt::Sort sort;
+  smt::Term value;
+};
+// The model as SMT-COMP's validator reads it:
+//   (
+//     (define-fun x () (_ BitVec 8) #x03)
+//   )
+void print_model(std::ostream& out, std::span<const ModelEntry> entries);
+
+// ((x #x03) (p true)): each pair is the term's spelling and its value.
+struct ValuePair {
+  std::string_view text;
+  smt::Term value;
+};
+void print_values(std::ostream& out, std::span<const ValuePair> pairs);
+
+// The :reason-unknown of a check stopped for `reason`: timeout, memout,
+// interrupted, resourceout or incomplete.
+std::string_view reason_unknown(sat::StopReason reason);
+
+// (:name value ...) with one statistic per line; names become keywords.
+void print_statistics(std::ostream& out, std::span<const sat::Statistic> statistics);
+
+}  // namespace wang::smtlib
