@@ -4,40 +4,10 @@
 #include <benchmark/benchmark.h>
 
 #include <random>
-#include <vector>
 
-#include "sat/internal.hpp"
+#include "internal_tester.hpp"
 
 namespace wang::sat {
-
-// The engine's white-box access point (declared a friend by Internal).
-class InternalTester {
- public:
-  static void load_random_3sat(Internal& engine, uint32_t variables, uint32_t clauses, uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    engine.reserve_variables(variables);
-    std::vector<Lit> clause(3);
-    for (uint32_t i = 0; i < clauses; ++i) {
-      for (Lit& lit : clause) lit = make_lit(static_cast<Var>(rng() % variables), rng() & 1);
-      engine.add_original_clause(clause);
-    }
-  }
-
-  // Decides random unassigned literals until a conflict or `depth` levels.
-  static int64_t descend(Internal& engine, std::mt19937_64& rng, uint32_t depth) {
-    const int64_t before = engine.stats.propagations;
-    for (uint32_t level = 0; level < depth; ++level) {
-      const Var var = static_cast<Var>(rng() % engine.num_vars);
-      const Lit lit = make_lit(var, rng() & 1);
-      if (engine.value(lit) != kUnassigned) continue;
-      engine.decide_literal(lit);
-      if (engine.propagate() != kNoReason) break;
-    }
-    engine.backtrack(0);
-    return engine.stats.propagations - before;
-  }
-};
-
 namespace {
 
 void BM_PropagateRandom3Sat(benchmark::State& state) {
