@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/certify.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "cli/signals.hpp"
@@ -96,23 +97,40 @@ int report_unknown(const Settings& settings, const sat::Solver& solver, sat::Sto
   return kExitUnknown;
 }
 
+// Runs the independent checker on the finished proof; says what it found.
+bool certified(const Settings& settings, const std::vector<int>& formula, ProofOutput& proof) {
+  proof.close();
+  check::CheckOutcome outcome;
+  try {
+    outcome = check_unsat_proof(formula, proof);
+  } catch (const std::exception& error) {
+    outcome.reason = error.what();
+  }
+  if (!outcome.verified) {
+    spdlog::error("internal error: the proof of unsatisfiability was rejected: {}", outcome.reason);
+    return false;
+  }
+  print_comment(std::cout, settings,
+                "certified: the checker verified " + std::to_string(outcome.lemmas_checked) + " of " +
+                    std::to_string(outcome.lemmas) + " proof steps (" +
+                    std::string(check::format_name(outcome.format)) + ") in " + std::to_string(outcome.seconds) +
+                    " s");
+  return true;
+}
+
 }  // namespace
 
 int solve_dimacs(const Settings& settings, io::ByteSource& input) {
   // Declared before the solver: the proof stream must outlive it.
-  std::unique_ptr<std::ofstream> proof_file;
+  ProofOutput proof;
+  if (const std::string error = proof.open(settings); !error.empty()) {
+    spdlog::error("{}", error);
+    return kExitInputError;
+  }
   sat::Solver solver;
   set_interruptible_solver(&solver);
   apply_options(solver, settings);
-
-  if (!settings.proof_path.empty()) {
-    proof_file = std::make_unique<std::ofstream>(settings.proof_path, std::ios::binary | std::ios::trunc);
-    if (!*proof_file) {
-      spdlog::error("{}: cannot open the proof file for writing", settings.proof_path);
-      return kExitInputError;
-    }
-    solver.trace_proof(*proof_file, settings.binary_proof ? sat::ProofFormat::drat_binary : sat::ProofFormat::drat_text);
-  }
+  if (proof.wanted()) solver.trace_proof(proof.stream(), proof.format());
 
   std::vector<int> formula;
   io::DimacsSummary summary;
@@ -142,6 +160,10 @@ int solve_dimacs(const Settings& settings, io::ByteSource& input) {
   set_interruptible_solver(nullptr);
   solver.flush_proof();
   if (result == sat::Result::unknown) return report_unknown(settings, solver, solver.stop_reason());
+  if (result == sat::Result::unsatisfiable && settings.certify && !certified(settings, formula, proof)) {
+    print_status(std::cout, sat::Result::unknown);
+    return kExitInternalError;
+  }
 
   if (result == sat::Result::satisfiable && !model_satisfies(solver, formula)) {
     spdlog::error("internal error: the model does not satisfy the input formula");

@@ -13,6 +13,18 @@ std::chrono::steady_clock::time_point Settings::deadline() const {
   return start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(time_limit));
 }
 
+std::optional<sat::ProofFormat> proof_format_from_name(const std::string& name) {
+  if (name == "drat") return sat::ProofFormat::drat_text;
+  if (name == "drat-binary") return sat::ProofFormat::drat_binary;
+  if (name == "lrat") return sat::ProofFormat::lrat_text;
+  if (name == "lrat-binary") return sat::ProofFormat::lrat_binary;
+  return std::nullopt;
+}
+
+sat::ProofFormat Settings::proof_format_or(sat::ProofFormat fallback) const {
+  return proof_format.empty() ? fallback : *proof_format_from_name(proof_format);
+}
+
 namespace {
 
 void declare_flags(cxxopts::Options& options) {
@@ -21,8 +33,10 @@ void declare_flags(cxxopts::Options& options) {
     ("t,time-limit", "stop with 'unknown' after SECONDS of wall-clock time", cxxopts::value<double>(), "SECONDS")
     ("conflict-limit", "stop with 'unknown' after N conflicts", cxxopts::value<int64_t>(), "N")
     ("memory-limit", "stop with 'unknown' above MIB mebibytes of memory", cxxopts::value<int64_t>(), "MIB")
-    ("proof", "write a DRAT proof of unsatisfiability to FILE", cxxopts::value<std::string>(), "FILE")
-    ("binary-proof", "write the proof in binary DRAT")
+    ("proof", "write a proof of unsatisfiability to FILE (DRAT unless --proof-format says otherwise)", cxxopts::value<std::string>(), "FILE")
+    ("proof-format", "proof format: drat, drat-binary, lrat or lrat-binary", cxxopts::value<std::string>(), "FMT")
+    ("binary-proof", "short for --proof-format drat-binary")
+    ("certify", "DIMACS: check the proof of an UNSAT answer with the built-in checker before printing it (LRAT unless --proof-format says otherwise)")
     ("dump-cnf", "SMT-LIB: write the bit-blasted CNF to FILE", cxxopts::value<std::string>(), "FILE")
     ("m,produce-models", "SMT-LIB: start with :produce-models true")
     ("check-models", "SMT-LIB: also re-solve unsat cores and failed assumptions on their own (default: on in debug builds)",
@@ -55,7 +69,9 @@ Settings settings_from(const cxxopts::ParseResult& parsed) {
   if (parsed.count("conflict-limit")) settings.conflict_limit = parsed["conflict-limit"].as<int64_t>();
   if (parsed.count("memory-limit")) settings.memory_limit = parsed["memory-limit"].as<int64_t>();
   if (parsed.count("proof")) settings.proof_path = parsed["proof"].as<std::string>();
-  settings.binary_proof = parsed.count("binary-proof") > 0;
+  if (parsed.count("binary-proof")) settings.proof_format = "drat-binary";
+  if (parsed.count("proof-format")) settings.proof_format = parsed["proof-format"].as<std::string>();
+  settings.certify = parsed.count("certify") > 0;
   if (parsed.count("dump-cnf")) settings.cnf_path = parsed["dump-cnf"].as<std::string>();
   settings.produce_models = parsed.count("produce-models") > 0;
   if (parsed.count("check-models")) settings.check_models = parsed["check-models"].as<bool>();
@@ -74,6 +90,9 @@ std::string check_settings(const Settings& settings) {
   if (settings.time_limit < 0 && settings.time_limit != -1) return "--time-limit must not be negative";
   if (settings.conflict_limit < -1) return "--conflict-limit must not be negative";
   if (settings.memory_limit < -1) return "--memory-limit must not be negative";
+  if (!settings.proof_format.empty() && !proof_format_from_name(settings.proof_format)) {
+    return "--proof-format must be 'drat', 'drat-binary', 'lrat' or 'lrat-binary'";
+  }
   if (!settings.language.empty() && settings.language != "dimacs" && settings.language != "smt2") {
     return "--lang must be 'dimacs' or 'smt2'";
   }

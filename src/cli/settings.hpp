@@ -3,9 +3,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "wang/sat.hpp"
 
 namespace wang::cli {
 
@@ -18,7 +21,8 @@ struct Settings {
   int64_t conflict_limit = -1;
   int64_t memory_limit = -1;  // MiB
   std::string proof_path;
-  bool binary_proof = false;
+  std::string proof_format;  // as named on the command line; empty: the default
+  bool certify = false;      // DIMACS: check the UNSAT proof before answering
   std::string cnf_path;  // SMT-LIB: where to write the bit-blasted CNF
   bool produce_models = false;  // SMT-LIB: the initial :produce-models
   // SMT-LIB: re-check unsat cores and failed assumptions in a fresh solver;
@@ -35,7 +39,12 @@ struct Settings {
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
 
   std::chrono::steady_clock::time_point deadline() const;
+  // The chosen proof format, or `fallback` when none was named.
+  sat::ProofFormat proof_format_or(sat::ProofFormat fallback) const;
 };
+
+// "drat", "drat-binary", "lrat", "lrat-binary"; nullopt for anything else.
+std::optional<sat::ProofFormat> proof_format_from_name(const std::string& name);
 
 // What parsing the command line asks for.
 struct Invocation {

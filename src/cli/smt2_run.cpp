@@ -67,7 +67,7 @@ smtlib::InterpreterConfig interpreter_config(const Settings& settings) {
   config.limits.memory_mib = settings.memory_limit;
   config.limits.deadline = settings.deadline();
   config.sat_options = settings.solver_options;
-  config.proof_format = settings.binary_proof ? sat::ProofFormat::drat_binary : sat::ProofFormat::drat_text;
+  config.proof_format = settings.proof_format_or(sat::ProofFormat::drat_text);
   config.stop_requested = [deadline = settings.deadline()] { return stop_requested(deadline); };
   config.watch_solver = [](smt::Solver* solver) {
     set_interruptible_smt_solver(solver);
@@ -80,6 +80,10 @@ smtlib::InterpreterConfig interpreter_config(const Settings& settings) {
 }  // namespace
 
 int solve_smt2(const Settings& settings, io::ByteSource& input) {
+  if (settings.certify) {
+    spdlog::error("--certify checks DIMACS proofs; for SMT-LIB use --dump-cnf and --proof with a DRAT checker");
+    return kExitUsageError;
+  }
   // Declared before the interpreter: the streams must outlive its solvers,
   // which flush the proof when they are destroyed.
   std::unique_ptr<std::ofstream> proof_file, cnf_file;

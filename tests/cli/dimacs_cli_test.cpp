@@ -82,6 +82,40 @@ TEST(DimacsCli, UnsatisfiableWithProofThatChecks) {
   }
 }
 
+// Every format of --proof-format gives a proof the independent checker
+// accepts, and the checker is told the format rather than guessing it.
+TEST(DimacsCli, EveryProofFormatChecks) {
+  const std::string path = write_formula("php5.cnf", pigeonhole(5));
+  for (const std::string format : {"drat", "drat-binary", "lrat", "lrat-binary"}) {
+    const std::string proof = temp_path("php5." + format);
+    const ProcessRun run = run_command(wang_binary() + " -q --proof " + proof + " --proof-format " + format + " " + path);
+    ASSERT_EQ(run.exit_code, 20) << format << ": " << run.err;
+    const ProcessRun check = run_command(checker_binary() + " --format " + format + " " + path + " " + proof);
+    EXPECT_EQ(check.exit_code, 0) << format << ": " << check.out << check.err;
+  }
+  EXPECT_EQ(run_command(wang_binary() + " --proof-format dratt " + path).exit_code, 2);
+}
+
+// --certify checks the proof itself: the UNSAT answer comes with a comment
+// naming the check, the temporary proof is removed, and SAT answers are
+// unaffected.
+TEST(DimacsCli, CertifyChecksTheProofBeforeAnsweringUnsat) {
+  const std::string unsat = write_formula("php7.cnf", pigeonhole(7));
+  for (const std::string flags : {"", " --proof-format drat", " --proof-format lrat"}) {
+    const ProcessRun run = run_command(wang_binary() + " --certify" + flags + " " + unsat);
+    ASSERT_EQ(run.exit_code, 20) << flags << ": " << run.err;
+    EXPECT_NE(run.out.find("\nc certified: the checker verified "), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\ns UNSATISFIABLE\n"), std::string::npos) << run.out;
+  }
+  const std::string kept = temp_path("php7.lrat");
+  ASSERT_EQ(run_command(wang_binary() + " -q --certify --proof " + kept + " " + unsat).exit_code, 20);
+  EXPECT_EQ(run_command(checker_binary() + " --format lrat-binary " + unsat + " " + kept).exit_code, 0);
+
+  const ProcessRun sat = run_command(wang_binary() + " --certify " + write_formula("sat.cnf", {{1, 2}, {-1}}));
+  EXPECT_EQ(sat.exit_code, 10) << sat.err;
+  EXPECT_EQ(sat.out.find("certified"), std::string::npos);
+}
+
 TEST(DimacsCli, ReadsStandardInputAndCompressedFiles) {
   const ProcessRun piped = run_command("printf 'p cnf 2 2\\n1 0\\n-1 2 0\\n' | " + wang_binary() + " -q");
   EXPECT_EQ(piped.exit_code, 10);
