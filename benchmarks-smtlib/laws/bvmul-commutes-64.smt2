@@ -1,8 +1,0 @@
-; bvmul is commutative at width 64: no counterexample exists.
-(set-info :status unsat)
-(set-logic QF_BV)
-(declare-const x (_ BitVec 64))
-(declare-const y (_ BitVec 64))
-(assert (not (= (bvmul x y) (bvmul y x))))
-(check-sat)
-(exit)
