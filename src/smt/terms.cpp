@@ -218,14 +218,16 @@ Term TermManager::mk_term(Kind kind, std::span<const Term> arguments, std::span<
   const OpRow& row = op_row(kind);
   const std::string name(row.info.name);
   if (arguments.size() < row.info.min_arity || (row.info.max_arity != 0 && arguments.size() > row.info.max_arity)) {
+    const bool one = (row.info.max_arity == 0 ? row.info.min_arity : row.info.max_arity) == 1;
     throw SortError("'" + name + "' takes " +
                     (row.info.max_arity == row.info.min_arity ? std::to_string(row.info.min_arity)
                      : row.info.max_arity == 0                ? "at least " + std::to_string(row.info.min_arity)
                                               : std::to_string(row.info.min_arity) + " to " + std::to_string(row.info.max_arity)) +
-                    " arguments, got " + std::to_string(arguments.size()));
+                    (one ? " argument" : " arguments") + ", got " + std::to_string(arguments.size()));
   }
   if (indices.size() != row.info.indices) {
-    throw SortError("'" + name + "' takes " + std::to_string(row.info.indices) + " indices, got " + std::to_string(indices.size()));
+    throw SortError("'" + name + "' takes " + std::to_string(row.info.indices) +
+                    (row.info.indices == 1 ? " index" : " indices") + ", got " + std::to_string(indices.size()));
   }
   for (const Term& argument : arguments) {
     if (!argument) throw std::invalid_argument("null argument to '" + name + "'");

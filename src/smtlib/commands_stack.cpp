@@ -1,5 +1,6 @@
 // The assertion stack: assert, push, pop, reset-assertions, reset.
 #include "smtlib/interpreter.hpp"
+#include "smtlib/printing.hpp"
 
 namespace wang::smtlib {
 
@@ -50,8 +51,8 @@ void Interpreter::pop() {
   Position position;
   const uint32_t levels = optional_levels(position);
   if (levels > levels_.size()) {
-    throw Error(position,
-                "cannot pop " + std::to_string(levels) + " levels, only " + std::to_string(levels_.size()) + " pushed");
+    throw Error(position, "cannot pop " + counted(levels, "level", "levels") + ", only " +
+                              std::to_string(levels_.size()) + " pushed");
   }
   solver_->pop(levels);
   environment_->pop(levels);

@@ -53,6 +53,12 @@ std::string quote_symbol(std::string_view name) {
 
 std::string in_quotes(std::string_view name) { return enclosed('\'', name); }
 
+std::string counted(uint64_t count, std::string_view singular, std::string_view plural) {
+  std::string text = std::to_string(count) + ' ';
+  text += count == 1 ? singular : plural;
+  return text;
+}
+
 void print_model(std::ostream& out, std::span<const ModelEntry> entries) {
   out << "(\n";
   for (const ModelEntry& entry : entries) {

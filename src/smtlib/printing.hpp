@@ -2,6 +2,7 @@
 // models and statistics.
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <span>
 #include <string>
@@ -20,6 +21,9 @@ std::string quote_symbol(std::string_view name);
 
 // 'name', for naming things in error messages.
 std::string in_quotes(std::string_view name);
+
+// A count with its noun, for error messages: "1 argument", "2 arguments".
+std::string counted(uint64_t count, std::string_view singular, std::string_view plural);
 
 struct ModelEntry {
   std::string_view name;

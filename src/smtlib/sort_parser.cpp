@@ -46,15 +46,16 @@ SortValue SortParser::parse_value(const Token* first) {
       const SortSymbol& symbol = lookup(token);
       if (symbol.arity > 0) {
         throw Error(token.position,
-                    "sort " + in_quotes(token.text) + " takes " + std::to_string(symbol.arity) + " arguments");
+                    "sort " + in_quotes(token.text) + " takes " + counted(symbol.arity, "argument", "arguments"));
       }
       value = symbol.value;
     } else if (token.is(TokenKind::RightParen) && !frames_.empty()) {
       const Frame& frame = frames_.back();
       const size_t count = arguments_.size() - frame.first_argument;
       if (count != frame.symbol->arity) {
-        throw Error(frame.position, "sort " + in_quotes(frame.name) + " takes " + std::to_string(frame.symbol->arity) +
-                                        " arguments, got " + std::to_string(count));
+        throw Error(frame.position, "sort " + in_quotes(frame.name) + " takes " +
+                                        counted(frame.symbol->arity, "argument", "arguments") + ", got " +
+                                        std::to_string(count));
       }
       const SortValue result = frame.symbol->value;
       value = result.parameter >= 0 ? arguments_[frame.first_argument + result.parameter] : result;

@@ -137,8 +137,8 @@ void TermParser::read_indices(Frame& frame, const smt::OpInfo& op, Position posi
     ++count;
   }
   if (count > frame.indices.size()) {
-    throw Error(position,
-                in_quotes(op.name) + " takes " + std::to_string(op.indices) + " indices, got " + std::to_string(count));
+    throw Error(position, in_quotes(op.name) + " takes " + counted(op.indices, "index", "indices") + ", got " +
+                              std::to_string(count));
   }
   frame.num_indices = static_cast<uint8_t>(count);
 }
@@ -224,8 +224,8 @@ Term TermParser::apply(const Frame& frame, std::span<const Term> arguments) {
 Term TermParser::expand(const Frame& frame, std::span<const Term> arguments) {
   const Macro& macro = *frame.macro;
   if (arguments.size() != macro.parameters.size()) {
-    throw smt::SortError(in_quotes(macro.name) + " takes " + std::to_string(macro.parameters.size()) +
-                         " arguments, got " + std::to_string(arguments.size()));
+    throw smt::SortError(in_quotes(macro.name) + " takes " + counted(macro.parameters.size(), "argument", "arguments") +
+                         ", got " + std::to_string(arguments.size()));
   }
   for (size_t i = 0; i < arguments.size(); ++i) {
     if (arguments[i].sort() != macro.parameters[i].sort()) {
@@ -247,7 +247,7 @@ Term TermParser::atom(const Token& token) {
         case TermSymbol::Kind::Named: return symbol->term;
         case TermSymbol::Kind::Macro:
           throw Error(token.position, in_quotes(token.text) + " takes " +
-                                          std::to_string(symbol->macro->parameters.size()) + " arguments");
+                                          counted(symbol->macro->parameters.size(), "argument", "arguments"));
         case TermSymbol::Kind::Operator:
           throw Error(token.position, in_quotes(token.text) + " is a function and needs arguments");
         case TermSymbol::Kind::Reserved: break;
@@ -270,7 +270,10 @@ Term TermParser::atom(const Token& token) {
                                       "#b..., #x... or (_ bvN W))");
     default: break;
   }
-  reader_.fail_expected("a term");
+  // Among the arguments of an application, ')' would have done too (the
+  // usual case at the end of a truncated input).
+  const bool among_arguments = !frames_.empty() && frames_.back().kind == FrameKind::Apply;
+  reader_.fail_expected(among_arguments ? "a term or ')'" : "a term");
 }
 
 // Hands a finished subterm to the frames below; returns true when it was

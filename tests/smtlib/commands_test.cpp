@@ -67,7 +67,7 @@ TEST(Commands, PushAndPopScopeAssertionsAndDeclarations) {
       "(pop 1)\n(check-sat)\n(assert q)\n(push 2)\n(assert (not p))\n(pop 2)\n(assert p)\n(check-sat)\n"
       "(pop 1)\n(push)\n(pop)\n";
   EXPECT_EQ(responses(script), "unsat\nsat\n" + error_at(8, 9, "unknown constant 'q'") + "sat\n" +
-                                   error_at(14, 6, "cannot pop 1 levels, only 0 pushed"));
+                                   error_at(14, 6, "cannot pop 1 level, only 0 pushed"));
 }
 
 TEST(Commands, GlobalDeclarationsSurvivePop) {
