@@ -25,12 +25,23 @@ void Interpreter::assert_command() {
   success();
 }
 
+namespace {
+
+// Every open level costs a SAT variable and some bookkeeping; without a
+// bound, (push 4294967295) would run until the kernel kills the process.
+constexpr uint32_t kMaxOpenLevels = 1'000'000;
+
+}  // namespace
+
 // SMT-LIB 2.6 requires the numeral; (push) and (pop) mean one level, as in
-// most solvers.
+// most solvers.  `position` is the numeral's, or the command's without one.
 uint32_t Interpreter::optional_levels(Position& position) {
   const Token& token = reader_->next();
   position = token.position;
-  if (token.is(TokenKind::RightParen)) return 1;
+  if (token.is(TokenKind::RightParen)) {
+    position = command_position_;
+    return 1;
+  }
   if (!token.is(TokenKind::Numeral)) reader_->fail_expected("a numeral");
   const uint32_t levels = reader_->index_value(token);
   finish();
@@ -40,6 +51,11 @@ uint32_t Interpreter::optional_levels(Position& position) {
 void Interpreter::push() {
   Position position;
   const uint32_t levels = optional_levels(position);
+  if (levels > kMaxOpenLevels - levels_.size()) {
+    throw Error(position, "cannot push " + counted(levels, "level", "levels") + ": at most " +
+                              std::to_string(kMaxOpenLevels) + " levels can be open, and " +
+                              std::to_string(levels_.size()) + " are");
+  }
   solver_->push(levels);
   environment_->push(levels);
   levels_.insert(levels_.end(), levels, assertions_.size());
