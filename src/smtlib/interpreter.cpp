@@ -108,6 +108,7 @@ void Interpreter::run(CharSource& input, std::string name) {
   Reader reader(lexer);
   reader_ = &reader;
   exited_ = false;
+  skipping_junk_ = false;
   try {
     while (!exited_ && next_command()) {
     }
@@ -130,10 +131,9 @@ bool Interpreter::next_command() {
   const Environment::Mark mark = environment_->mark();
   poll_stop();
   try {
-    const Token& token = reader_->next();
+    const Token& token = command_start();
     if (token.is(TokenKind::End)) return false;
     command_position_ = token.position;
-    if (!token.is(TokenKind::LeftParen)) reader_->fail_expected("'(' to start a command");
     execute_command();
   } catch (const Error& error) {
     recover(error, mark);
@@ -147,6 +147,33 @@ bool Interpreter::next_command() {
   }
   if (printed_) channels_.regular().flush();
   return true;
+}
+
+// The '(' that starts the next command, or the end of the input.  Junk
+// between commands (a stray ')', a bare symbol, binary garbage) is answered
+// with one error for the whole run of it: the next call skips the rest, up
+// to the next '(', silently.  A binary file would otherwise get an error
+// for nearly every byte.  The skipping happens at the next call, not right
+// after the error, so that an interactive client gets the error at once.
+const Token& Interpreter::command_start() {
+  for (;;) {
+    const Token* token = nullptr;
+    try {
+      token = &reader_->next();
+    } catch (const Error&) {
+      if (skipping_junk_) continue;
+      skipping_junk_ = true;
+      throw;
+    }
+    if (token->is(TokenKind::LeftParen) || token->is(TokenKind::End)) {
+      skipping_junk_ = false;
+      return *token;
+    }
+    if (skipping_junk_) continue;
+    skipping_junk_ = true;
+    command_position_ = token->position;
+    reader_->fail_expected("'(' to start a command");
+  }
 }
 
 std::optional<sat::StopReason> Interpreter::stop_requested() const {

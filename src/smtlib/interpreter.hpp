@@ -78,6 +78,7 @@ class Interpreter {
   // interpreter.cpp: the command loop and responses
   static const std::unordered_map<std::string_view, Handler>& handlers();
   bool next_command();
+  const Token& command_start();
   void poll_stop();
   std::optional<sat::StopReason> stop_requested() const;
   void execute_command();
@@ -155,6 +156,8 @@ class Interpreter {
   std::string command_name_;
   bool printed_ = false;
   bool exited_ = false;
+  // The last command did not start with '(': skip to the next one.
+  bool skipping_junk_ = false;
 
   // The session: everything reset throws away.  The solver refers to the
   // term manager, so it is declared after it and destroyed before it.
