@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 
 namespace wang::smtlib {
 
@@ -31,12 +32,28 @@ bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >
 
 bool all_of(std::string_view text, bool (*predicate)(char)) { return std::all_of(text.begin(), text.end(), predicate); }
 
+// SMT-LIB 2.6 allows in string literals and quoted symbols only printable
+// characters and white space (tab, line feed, carriage return).  Other
+// control characters, NUL above all, mean binary data, and would end up in
+// responses (echo, models) if let through.
+bool is_control(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f;
+}
+
 std::string printable(char c) {
   if (c >= 0x20 && c < 0x7f) return std::string(1, c);
   static const char kHex[] = "0123456789abcdef";
   const auto byte = static_cast<unsigned char>(c);
   return std::string("\\x") + kHex[byte >> 4] + kHex[byte & 15];
 }
+
+// The first control character of a string literal or quoted symbol: the
+// whole token is consumed before it is reported.
+struct ControlCharacter {
+  char byte;
+  Position position;
+};
 
 }  // namespace
 
@@ -134,6 +151,11 @@ const Token& Lexer::next() {
   }
   if (is_symbol_char(c)) return lex_word(at);
   ++pos_;
+  if (static_cast<unsigned char>(c) >= 0x80) {
+    // Most likely UTF-8 in a symbol, as in a name with an accent.
+    throw Error(at, "unexpected character '" + printable(c) +
+                        "' (non-ASCII characters may appear only in string literals, |quoted symbols| and comments)");
+  }
   throw Error(at, "unexpected character '" + printable(c) + "'");
 }
 
@@ -177,14 +199,19 @@ const Token& Lexer::lex_keyword(Position at) {
 const Token& Lexer::lex_quoted_symbol(Position at) {
   ++pos_;
   bool backslash = false;
+  std::optional<ControlCharacter> control;
   for (;;) {
     if (!more()) throw Error(at, "unterminated quoted symbol");
+    if (!control && is_control(buffer_[pos_])) control = ControlCharacter{buffer_[pos_], position()};
     const char c = buffer_[pos_++];
     if (c == '|') break;
     if (c == '\\') backslash = true;
     if (c == '\n') newline();
   }
   if (backslash) throw Error(at, "a quoted symbol must not contain '\\'");
+  if (control) {
+    throw Error(control->position, "control character '" + printable(control->byte) + "' in a quoted symbol");
+  }
   make(TokenKind::Symbol, at, {buffer_.data() + start_ + 1, pos_ - start_ - 2});
   token_.quoted = true;
   return token_;
@@ -194,14 +221,19 @@ const Token& Lexer::lex_quoted_symbol(Position at) {
 const Token& Lexer::lex_string(Position at) {
   ++pos_;
   bool escaped = false;
+  std::optional<ControlCharacter> control;
   for (;;) {
     if (!more()) throw Error(at, "unterminated string literal");
+    if (!control && is_control(buffer_[pos_])) control = ControlCharacter{buffer_[pos_], position()};
     const char c = buffer_[pos_++];
     if (c == '\n') newline();
     if (c != '"') continue;
     if (!more() || buffer_[pos_] != '"') break;
     ++pos_;
     escaped = true;
+  }
+  if (control) {
+    throw Error(control->position, "control character '" + printable(control->byte) + "' in a string literal");
   }
   const std::string_view raw(buffer_.data() + start_ + 1, pos_ - start_ - 2);
   if (!escaped) return make(TokenKind::String, at, raw);
