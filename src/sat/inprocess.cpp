@@ -27,19 +27,25 @@ void Internal::simplify_formula(int64_t max_rounds, int64_t bound) {
   elim_budget_ = std::max<int64_t>(kMinimumStepBudget, (stats.ticks - ticks_at_inprocess_) / 10);
   for (int64_t round = 0; round < max_rounds && !inconsistent_; ++round) {
     if (!propagate_root_level()) return;
+    // Each phase leaves a consistent formula, so the search (which stops
+    // at its first check) can follow any of them.
+    if (limits_reached_now()) break;
     simplify_root();
-    if (opts.decompose) {
+    if (opts.decompose && !limits_reached_now()) {
       decompose();
       if (inconsistent_ || !propagate_root_level()) return;
+      if (limits_reached_now()) break;
       simplify_root();
     }
+    if (limits_reached_now()) break;
     connect_occurrences();
     if (opts.subsume) subsumption_round();
-    const bool progress = !inconsistent_ && opts.elim && elimination_round(bound);
+    const bool stopped = limits_reached_now();
+    const bool progress = !inconsistent_ && opts.elim && !stopped && elimination_round(bound);
     disconnect_occurrences();
     delete_learnt_with_eliminated();
     collect_garbage();
-    if (!progress || elim_steps_ > elim_budget_) break;
+    if (stopped || !progress || elim_steps_ > elim_budget_) break;
   }
   if (!inconsistent_) propagate_root_level();
   ticks_at_inprocess_ = stats.ticks;

@@ -211,6 +211,7 @@ class Internal {
   // assumptions is unsatisfiable); `failed_` then holds the reason.
   bool decide_assumption(bool& decided);
   bool limits_reached();
+  bool limits_reached_now();
   void init_search_limits();
 
   // ---- Inprocessing (inprocess.cpp, subsume.cpp, elim.cpp, restore.cpp) ------

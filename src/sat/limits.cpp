@@ -17,7 +17,10 @@ constexpr int64_t kMemoryInterval = 64 * 64;
 void Internal::init_search_limits() {
   conflict_limit_ = limits.conflicts >= 0 ? stats.conflicts + limits.conflicts : -1;
   propagation_limit_ = limits.propagations >= 0 ? stats.propagations + limits.propagations : -1;
-  limit_checks_ = 0;
+  // The first check of a call reads the clock and the memory: the deadline
+  // may have passed during preprocessing, and the first iterations of the
+  // search may be long ones (a root simplification of the whole formula).
+  limit_checks_ = -1;
 }
 
 bool Internal::limits_reached() {
@@ -35,6 +38,25 @@ bool Internal::limits_reached() {
                util::current_rss_bytes() > static_cast<uint64_t>(limits.memory_mib) << 20) {
       reason = StopReason::memory_limit;
     }
+  }
+  if (reason == StopReason::none) return false;
+  stop_reason = reason;
+  return true;
+}
+
+// Preprocessing and inprocessing run between the checks of search, and on
+// a large formula each of their phases can take a good part of a second.
+// They check between phases (and subsumption every so many clauses), and
+// then the clock and the memory are read at once.
+bool Internal::limits_reached_now() {
+  StopReason reason = StopReason::none;
+  if (terminate_requested.load(std::memory_order_relaxed)) {
+    reason = StopReason::terminated;
+  } else if (std::chrono::steady_clock::now() >= limits.deadline) {
+    reason = StopReason::time_limit;
+  } else if (limits.memory_mib >= 0 &&
+             util::current_rss_bytes() > static_cast<uint64_t>(limits.memory_mib) << 20) {
+    reason = StopReason::memory_limit;
   }
   if (reason == StopReason::none) return false;
   stop_reason = reason;

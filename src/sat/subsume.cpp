@@ -14,6 +14,10 @@
 
 namespace wang::sat {
 
+namespace {
+constexpr size_t kCandidatesPerLimitCheck = 1024;
+}  // namespace
+
 // Compares D against the marked clause C (|C| = `size`); returns kNoLit when
 // D is subsumed, the literal of D to remove when D can be strengthened, and
 // `kKeep` otherwise.
@@ -101,8 +105,12 @@ void Internal::subsumption_round() {
   }
   std::sort(candidates.begin(), candidates.end(),
             [this](ClauseRef a, ClauseRef b) { return arena_[a].size < arena_[b].size; });
-  for (ClauseRef ref : candidates) {
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const ClauseRef ref = candidates[i];
     if (elim_steps_ > elim_budget_ || inconsistent_) break;
+    // Millions of candidates take seconds; the ones left keep their flag
+    // for the next round.
+    if (i % kCandidatesPerLimitCheck == kCandidatesPerLimitCheck - 1 && limits_reached_now()) break;
     arena_[ref].subsume = 0;
     if (!arena_[ref].garbage) subsume_with(ref);
   }
