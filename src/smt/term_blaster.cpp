@@ -19,6 +19,9 @@ const TermBlaster::Bits& TermBlaster::bits(Term root) {
       continue;
     }
     stack.pop_back();
+    // Counted before the bits are allocated, and before blast() records
+    // anything: a check that throws leaves no trace of the term.
+    ops_.count(term.sort().is_bool() ? 1 : term.sort().width());
     cache_.emplace(term, blast(term));
   }
   return cache_.at(root);
@@ -30,10 +33,12 @@ TermBlaster::Bits TermBlaster::blast(Term term) {
     case Kind::BoolValue: return {term.bool_value() ? aig::kTrue : aig::kFalse};
     case Kind::BvValue: return blaster_.constant(term.bv_value());
     case Kind::Constant: {
-      constants_.push_back(term);
       Bits inputs;
       const uint32_t width = term.sort().is_bool() ? 1 : term.sort().width();
-      for (uint32_t i = 0; i < width; ++i) inputs.push_back(aig_.make_input());
+      for (uint32_t i = 0; i < width; ++i) inputs.push_back(ops_.input());
+      // Recorded once the inputs exist: the interrupt check may throw
+      // before, and the term is then blasted again later.
+      constants_.push_back(term);
       return inputs;
     }
     case Kind::Not:

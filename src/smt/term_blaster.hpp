@@ -36,6 +36,16 @@ class AigBitOps {
     if (!aig::is_constant(a)) return std::nullopt;
     return a == aig::kTrue;
   }
+  // Inputs count like gates: one constant of 2^28 bits is 2^28 of them.
+  Bit input() { return tick(), aig_.make_input(); }
+  // Counts `bits` more: the bits of terms built without gates (bvnot,
+  // extract, concat, values) take memory too, 4 bytes each, and a chain of
+  // them on the widest sort would otherwise pass gigabytes between checks.
+  void count(uint64_t bits) {
+    const uint64_t before = gates_;
+    gates_ += bits;
+    if (interrupt_check_ && gates_ / kInterruptInterval != before / kInterruptInterval) interrupt_check_();
+  }
 
  private:
   void tick() {
