@@ -17,9 +17,11 @@
 
 #include "cli/certify.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/fast_exit.hpp"
 #include "cli/output.hpp"
 #include "cli/signals.hpp"
 #include "io/dimacs.hpp"
+#include "util/memory.hpp"
 #include "util/timer.hpp"
 #include "wang/sat.hpp"
 
@@ -27,7 +29,8 @@ namespace wang::cli {
 
 namespace {
 
-// Reading stopped early: a signal arrived or the time limit passed.
+// Reading stopped early: a signal arrived, or the time or memory limit was
+// reached.
 struct ReadingStopped {
   sat::StopReason reason;
 };
@@ -35,7 +38,7 @@ struct ReadingStopped {
 class SolverSink final : public io::DimacsSink {
  public:
   SolverSink(sat::Solver& solver, std::vector<int>& formula, const Settings& settings)
-      : solver_(solver), formula_(formula), deadline_(settings.deadline()) {}
+      : solver_(solver), formula_(formula), deadline_(settings.deadline()), memory_limit_mib_(settings.memory_limit) {}
 
   void header(int, int64_t clauses) override {
     formula_.reserve(static_cast<size_t>(std::min<int64_t>(clauses, int64_t{1} << 26)) * 4);
@@ -45,18 +48,31 @@ class SolverSink final : public io::DimacsSink {
     formula_.insert(formula_.end(), literals.begin(), literals.end());
     formula_.push_back(0);
     solver_.add_clause(literals);
-    if (++clauses_ % 65536 == 0) check_stop();
+    if (++clauses_ % kClockInterval == 0) check_stop();
   }
 
  private:
+  // 4,096 clauses take a few milliseconds to read even on a busy machine;
+  // reading the clock costs nanoseconds, the resident memory (a file in
+  // /proc) microseconds.
+  static constexpr int64_t kClockInterval = 4096;
+  static constexpr int64_t kMemoryInterval = 65536;
+
   void check_stop() const {
     if (interrupted()) throw ReadingStopped{sat::StopReason::terminated};
     if (std::chrono::steady_clock::now() >= deadline_) throw ReadingStopped{sat::StopReason::time_limit};
+    // The formula as read and the solver's copy grow with the input: a
+    // large file can pass the limit before the search starts.
+    if (memory_limit_mib_ >= 0 && clauses_ % kMemoryInterval == 0 &&
+        util::current_rss_bytes() > static_cast<uint64_t>(memory_limit_mib_) << 20) {
+      throw ReadingStopped{sat::StopReason::memory_limit};
+    }
   }
 
   sat::Solver& solver_;
   std::vector<int>& formula_;
   std::chrono::steady_clock::time_point deadline_;
+  int64_t memory_limit_mib_;
   int64_t clauses_ = 0;
 };
 
@@ -95,6 +111,16 @@ int report_unknown(const Settings& settings, const sat::Solver& solver, sat::Sto
   print_statistics(std::cout, settings, solver);
   std::cout.flush();
   return kExitUnknown;
+}
+
+// The answer after a limit or a signal, then the end of the process without
+// destroying the formula (see fast_exit.hpp), unless a proof is being
+// written: its buffers are flushed by the destructors.
+int stop_unknown(const Settings& settings, const sat::Solver& solver, sat::StopReason reason,
+                 const ProofOutput& proof) {
+  const int exit_code = report_unknown(settings, solver, reason);
+  if (!proof.wanted()) exit_without_cleanup(exit_code);
+  return exit_code;
 }
 
 // Runs the independent checker on the finished proof; says what it found.
@@ -146,9 +172,9 @@ int solve_dimacs(const Settings& settings, io::ByteSource& input) {
     spdlog::error("{}", error.what());
     return kExitInputError;
   } catch (const ReadingStopped& stopped) {
-    return report_unknown(settings, solver, stopped.reason);
+    return stop_unknown(settings, solver, stopped.reason, proof);
   } catch (const std::bad_alloc&) {
-    return report_unknown(settings, solver, sat::StopReason::memory_limit);
+    return stop_unknown(settings, solver, sat::StopReason::memory_limit, proof);
   }
   for (const std::string& warning : summary.warnings) spdlog::warn("warning: {}", warning);
   print_comment(std::cout, settings, "wang " WANG_VERSION);
@@ -159,7 +185,7 @@ int solve_dimacs(const Settings& settings, io::ByteSource& input) {
   const sat::Result result = solver.solve();
   set_interruptible_solver(nullptr);
   solver.flush_proof();
-  if (result == sat::Result::unknown) return report_unknown(settings, solver, solver.stop_reason());
+  if (result == sat::Result::unknown) return stop_unknown(settings, solver, solver.stop_reason(), proof);
   if (result == sat::Result::unsatisfiable && settings.certify && !certified(settings, formula, proof)) {
     print_status(std::cout, sat::Result::unknown);
     return kExitInternalError;

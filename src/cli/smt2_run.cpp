@@ -11,20 +11,47 @@
 #include <optional>
 
 #include "cli/exit_codes.hpp"
+#include "cli/fast_exit.hpp"
 #include "cli/signals.hpp"
 #include "smtlib/interpreter.hpp"
+#include "util/memory.hpp"
 
 namespace wang::cli {
 
 namespace {
 
-// A reason to stop: a signal arrived, or the deadline of -t (which covers
-// reading and parsing too) has passed.
-std::optional<sat::StopReason> stop_requested(std::chrono::steady_clock::time_point deadline) {
-  if (interrupted()) return sat::StopReason::terminated;
-  if (std::chrono::steady_clock::now() >= deadline) return sat::StopReason::time_limit;
-  return std::nullopt;
-}
+// A reason to stop: a signal arrived, the deadline of -t has passed, or the
+// process uses more memory than --memory-limit allows.  The interpreter asks
+// before every command, every read of input and every check, so the limits
+// cover reading and parsing too: a script can exhaust memory without any
+// check-sat (a few thousand maximal-width constants take gigabytes).
+class StopCheck {
+ public:
+  explicit StopCheck(const Settings& settings)
+      : deadline_(settings.deadline()), memory_limit_mib_(settings.memory_limit) {}
+
+  std::optional<sat::StopReason> operator()() {
+    if (interrupted()) return sat::StopReason::terminated;
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= deadline_) return sat::StopReason::time_limit;
+    // Reading the resident size costs system calls, too many for a script
+    // of millions of small commands if done for each one.
+    if (memory_limit_mib_ >= 0 && now >= next_memory_check_) {
+      next_memory_check_ = now + kMemoryCheckInterval;
+      if (util::current_rss_bytes() > static_cast<uint64_t>(memory_limit_mib_) << 20) {
+        return sat::StopReason::memory_limit;
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static constexpr std::chrono::milliseconds kMemoryCheckInterval{5};
+
+  std::chrono::steady_clock::time_point deadline_;
+  int64_t memory_limit_mib_;
+  std::chrono::steady_clock::time_point next_memory_check_{};
+};
 
 // Hands the interpreter what read(2) returns.  A read error ends the input
 // (and the run's exit code says so).
@@ -68,7 +95,7 @@ smtlib::InterpreterConfig interpreter_config(const Settings& settings) {
   config.limits.deadline = settings.deadline();
   config.sat_options = settings.solver_options;
   config.proof_format = settings.proof_format_or(sat::ProofFormat::drat_text);
-  config.stop_requested = [deadline = settings.deadline()] { return stop_requested(deadline); };
+  config.stop_requested = [check = std::make_shared<StopCheck>(settings)] { return (*check)(); };
   config.watch_solver = [](smt::Solver* solver) {
     set_interruptible_smt_solver(solver);
     // A signal that came just before the solver was registered.
@@ -97,7 +124,9 @@ int solve_smt2(const Settings& settings, io::ByteSource& input) {
   smtlib::Interpreter interpreter(std::move(config), std::cout, std::cerr);
   InputAdapter source(input);
   interpreter.run(source, input.name());
-  return source.failed() ? kExitInputError : 0;
+  const int exit_code = source.failed() ? kExitInputError : 0;
+  if (!proof_file && !cnf_file && StopCheck(settings)()) exit_without_cleanup(exit_code);
+  return exit_code;
 }
 
 }  // namespace wang::cli

@@ -128,7 +128,8 @@ void Interpreter::internal_error(const std::string& what) {
 
 void Interpreter::stopped(sat::StopReason reason) {
   reason_unknown_ = reason_unknown(reason);
-  stop_answered_ |= reason == sat::StopReason::time_limit || reason == sat::StopReason::terminated;
+  stop_answered_ |= reason == sat::StopReason::time_limit || reason == sat::StopReason::terminated ||
+                    reason == sat::StopReason::memory_limit;
 }
 
 }  // namespace wang::smtlib
