@@ -1,0 +1,6 @@
+(declare-const x (_ BitVec 8))
+(assert (= x #b012))
+(assert (= x #o17))
+(assert (= x #x))
+(declare-const 1x Bool)
+(echo "after")

@@ -1,0 +1,5 @@
+(set-option :print-success maybe)
+(set-option :produce-models)
+(set-option :random-seed abc)
+(set-option :regular-output-channel 5)
+(echo "after")

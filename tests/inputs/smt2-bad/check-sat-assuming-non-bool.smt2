@@ -1,0 +1,6 @@
+(declare-const x (_ BitVec 8))
+(declare-const p Bool)
+(check-sat-assuming (x))
+(check-sat-assuming p)
+(check-sat-assuming ((not p) (= x #x00) #x01))
+(echo "after")

@@ -1,0 +1,4 @@
+(echo "before")
+(exit)
+(echo "after")
+(assert (= x

@@ -1,0 +1,2 @@
+(echo "before")
+; a comment that the end of the file cuts off

@@ -1,0 +1,2 @@
+(declare-const |ab| Bool)
+(echo "after")

@@ -1,0 +1,5 @@
+(declare-const x (_ BitVec 8))
+(define-fun f ((a (_ BitVec 8))) Bool a)
+(define-fun g () (_ BitVec 4) x)
+(assert (f x))
+(echo "after")

@@ -1,0 +1,6 @@
+(declare-const x Bool)
+(declare-const x (_ BitVec 8))
+(declare-fun x () Bool)
+(define-fun x () Bool true)
+(declare-const bvadd Bool)
+(echo "after")

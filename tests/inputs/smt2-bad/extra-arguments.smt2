@@ -1,0 +1,5 @@
+(check-sat 1)
+(push 1 2)
+(echo "a" "b")
+(exit now)
+(echo "after")

@@ -1,0 +1,2 @@
+(declare-fun f ((_ BitVec 8)) Bool)
+(echo "after")

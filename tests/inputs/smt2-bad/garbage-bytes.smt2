@@ -1,0 +1,3 @@
+(echo "before")
+{}[]\ garbage
+(echo "after")

@@ -1,0 +1,5 @@
+(declare-const x Bool)
+(check-sat)
+(get-model)
+(get-value (x))
+(echo "after")

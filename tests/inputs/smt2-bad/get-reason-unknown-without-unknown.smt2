@@ -1,0 +1,4 @@
+(get-info :reason-unknown)
+(check-sat)
+(get-info :reason-unknown)
+(echo "after")

@@ -1,0 +1,8 @@
+(set-option :produce-models true)
+(declare-const x Bool)
+(get-value (x))
+(get-model)
+(check-sat)
+(assert x)
+(get-value (x))
+(echo "after")

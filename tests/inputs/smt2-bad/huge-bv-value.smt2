@@ -1,0 +1,5 @@
+(set-option :produce-models true)
+(declare-const x (_ BitVec 8))
+(assert (= x (_ bv99999999999999999999999999999999999999 8)))
+(check-sat)
+(get-value (x))

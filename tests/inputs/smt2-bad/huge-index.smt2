@@ -1,0 +1,7 @@
+(declare-const x (_ BitVec 8))
+(assert (= ((_ extract 99999999999999999999 0) x) x))
+(assert (= ((_ extract 4294967295 0) x) x))
+(assert (= ((_ repeat 4294967295) x) x))
+(assert (= ((_ zero_extend 4294967295) x) x))
+(assert (= ((_ rotate_left 99999999999999999999) x) x))
+(echo "after")

@@ -1,0 +1,5 @@
+(push 1)
+(pop 99999999999999999999)
+(pop 4294967295)
+(get-info :assertion-stack-levels)
+(echo "after")

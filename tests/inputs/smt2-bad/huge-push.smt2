@@ -1,0 +1,5 @@
+(push 99999999999999999999)
+(push 4294967295)
+(push 1000001)
+(get-info :assertion-stack-levels)
+(echo "after")

@@ -1,0 +1,2 @@
+(set-option :random-seed 99999999999999999999)
+(echo "after")

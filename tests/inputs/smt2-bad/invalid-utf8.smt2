@@ -1,0 +1,2 @@
+(declare-const xÿþ Bool)
+(echo "after")

@@ -1,0 +1,5 @@
+()
+((echo "a"))
+(12)
+(:keyword)
+(echo "after")

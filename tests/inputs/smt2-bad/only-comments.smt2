@@ -1,0 +1,5 @@
+; nothing but comments
+
+   	
+; and white space
+;; until the end

@@ -1,0 +1,5 @@
+(push 1)
+(pop 2)
+(pop)
+(pop)
+(echo "after")

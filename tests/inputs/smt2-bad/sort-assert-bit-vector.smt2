@@ -1,0 +1,3 @@
+(declare-const x (_ BitVec 1))
+(assert x)
+(echo "after")

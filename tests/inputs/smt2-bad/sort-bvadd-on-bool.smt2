@@ -1,0 +1,3 @@
+(declare-const p Bool)
+(assert (= (bvadd p p) (bvadd p p)))
+(echo "after")

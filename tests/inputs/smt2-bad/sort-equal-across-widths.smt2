@@ -1,0 +1,5 @@
+(declare-const x (_ BitVec 8))
+(declare-const y (_ BitVec 16))
+(assert (= x y))
+(assert (distinct y x))
+(echo "after")

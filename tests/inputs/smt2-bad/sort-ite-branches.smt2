@@ -1,0 +1,5 @@
+(declare-const p Bool)
+(declare-const x (_ BitVec 8))
+(assert (= x (ite p x p)))
+(assert (= x (ite x x x)))
+(echo "after")

@@ -1,0 +1,2 @@
+(echo "before")
+(declare-const

@@ -1,0 +1,2 @@
+(echo "before")
+(echo "the file ends in this string

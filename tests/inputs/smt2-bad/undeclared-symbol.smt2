@@ -1,0 +1,5 @@
+(declare-const x (_ BitVec 8))
+(assert (= x y))
+(assert (f x))
+(declare-const z Int)
+(echo "after")

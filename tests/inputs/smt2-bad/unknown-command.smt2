@@ -1,0 +1,2 @@
+(check-sats)
+(echo "after")

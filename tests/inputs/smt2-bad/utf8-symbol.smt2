@@ -1,0 +1,3 @@
+(declare-const café Bool)
+(declare-const |café| Bool)
+(echo "after")

@@ -1,0 +1,6 @@
+(declare-const x (_ BitVec 8))
+(declare-const y (_ BitVec 16))
+(assert (= (bvadd x y) y))
+(assert (bvule (concat x x) x))
+(assert (= ((_ extract 15 8) x) x))
+(echo "after")

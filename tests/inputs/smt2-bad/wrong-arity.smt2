@@ -1,0 +1,7 @@
+(declare-const x (_ BitVec 8))
+(assert (= (bvneg x x) x))
+(assert (not))
+(assert (= (ite true x) x))
+(assert (= ((_ extract 7) x) x))
+(assert (= x))
+(echo "after")
