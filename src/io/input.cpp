@@ -232,9 +232,17 @@ bool starts_with(std::span<const unsigned char> bytes, const unsigned char (&mag
 
 std::unique_ptr<ByteSource> open_input(const std::string& path) {
   auto raw = std::make_unique<RawInput>(path);
-  std::span<const unsigned char> head = raw->peek(sizeof kXzMagic);
-  if (starts_with(head, kGzipMagic)) return std::make_unique<GzipSource>(std::move(raw));
-  if (starts_with(head, kXzMagic)) return std::make_unique<XzSource>(std::move(raw));
+  // No more bytes than it takes to tell: on a pipe, an interactive SMT-LIB
+  // client's first command (or a stray ')') can be shorter than the xz magic,
+  // and waiting for more would hold its response back.
+  const std::span<const unsigned char> first = raw->peek(1);
+  if (first.empty()) return std::make_unique<PlainSource>(std::move(raw));
+  if (first[0] == kGzipMagic[0] && starts_with(raw->peek(sizeof kGzipMagic), kGzipMagic)) {
+    return std::make_unique<GzipSource>(std::move(raw));
+  }
+  if (first[0] == kXzMagic[0] && starts_with(raw->peek(sizeof kXzMagic), kXzMagic)) {
+    return std::make_unique<XzSource>(std::move(raw));
+  }
   return std::make_unique<PlainSource>(std::move(raw));
 }
 

@@ -176,6 +176,20 @@ TEST(SmtlibCli, AnswersEachCommandOfAnInteractiveSession) {
   EXPECT_EQ(errors, "");
 }
 
+TEST(SmtlibCli, JunkIsAnsweredAtOnceEvenBeforeTheFirstCommand) {
+  // Two bytes: fewer than it takes to rule out compressed input by its magic
+  // bytes, and the rest of the junk is only skipped when more input comes.
+  Child wang({"--lang", "smt2"});
+  wang.send(")\n");
+  EXPECT_EQ(wang.read_line(5000), "(error \"<stdin>:1:1: expected '(' to start a command, got ')'\")");
+  wang.send("x y\n(echo \"after\")\n");
+  EXPECT_EQ(wang.read_line(5000), "\"after\"");
+  wang.close_input();
+  std::string rest, errors;
+  EXPECT_EQ(wang.wait(&rest, &errors), 0);
+  EXPECT_EQ(rest + errors, "");
+}
+
 TEST(SmtlibCli, EndOfInputEndsTheSession) {
   Child wang({"--lang", "smt2"});
   wang.send("(echo \"one\")\n");
