@@ -72,8 +72,10 @@ void Interpreter::pop() {
   }
   solver_->pop(levels);
   environment_->pop(levels);
-  assertions_.resize(levels_[levels_.size() - levels]);
-  levels_.resize(levels_.size() - levels);
+  if (levels > 0) {  // (pop 0) changes nothing
+    assertions_.resize(levels_[levels_.size() - levels]);
+    levels_.resize(levels_.size() - levels);
+  }
   state_changed();
   success();
 }

@@ -33,6 +33,7 @@ void Environment::undo_to(Mark mark) {
 void Environment::push(uint32_t levels) { levels_.insert(levels_.end(), levels, mark()); }
 
 void Environment::pop(uint32_t levels) {
+  if (levels == 0) return;
   const Mark mark = levels_[levels_.size() - levels];
   levels_.resize(levels_.size() - levels);
   undo_to(mark);

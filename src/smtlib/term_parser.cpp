@@ -376,7 +376,14 @@ void TermParser::name_term(const Token& name, Term term) {
 
 void TermParser::unwind() {
   for (size_t i = frames_.size(); i-- > 0;) {
-    if (frames_[i].kind == FrameKind::LetBody) end_let_body(frames_[i]);
+    if (frames_[i].kind == FrameKind::LetBody) {
+      end_let_body(frames_[i]);
+    } else if (frames_[i].kind == FrameKind::LetBindings) {
+      // Names of a let whose bindings were still being read are not bound
+      // yet: drop them, or an enclosing let would unbind them.
+      let_names_.resize(frames_[i].first_name);
+      let_positions_.resize(frames_[i].first_name);
+    }
   }
   frames_.clear();
 }

@@ -70,6 +70,14 @@ TEST(Commands, PushAndPopScopeAssertionsAndDeclarations) {
                                    error_at(14, 6, "cannot pop 1 level, only 0 pushed"));
 }
 
+TEST(Commands, PushAndPopOfZeroLevelsChangeNothing) {
+  const std::string script =
+      "(set-option :produce-models true)\n(declare-const x (_ BitVec 8))\n(pop 0)\n(push 0)\n(assert (bvult x #x0a))\n(push 1)\n"
+      "(declare-const y (_ BitVec 8))\n(assert (= (bvmul x #x03) #x15))\n(pop 0)\n(check-sat)\n(get-value (x))\n"
+      "(pop 1)\n(pop 0)\n(assert (= x #x0b))\n(check-sat)\n";
+  EXPECT_EQ(responses(script), "sat\n((x #x07))\nunsat\n");
+}
+
 TEST(Commands, GlobalDeclarationsSurvivePop) {
   const std::string script =
       "(set-option :global-declarations true)\n(push 1)\n(declare-const x (_ BitVec 4))\n(define-sort B () Bool)\n"
@@ -276,7 +284,7 @@ TEST(Commands, UnsupportedStandardCommands) {
 
 TEST(Commands, InputInAnyPieces) {
   const std::string script =
-      "(set-option :produce-models true)\n" + kFactoring + "(assert (bvult x y))\n(check-sat)\n(get-value (x y))\n";
+      "(set-option :produce-models true)\n" + kFactoring + "(assert (bvult x y))\n(check-sat)\n(get-value (x))\n";
   const std::string whole = run_script(script).out;
   EXPECT_EQ(whole, "sat\n((x #x000b) (y #x000d))\n");
   for (size_t chunk : {1, 2, 5}) EXPECT_EQ(run_script(script, {}, chunk).out, whole) << chunk;

@@ -110,6 +110,12 @@ TEST(Errors, LetAndAnnotations) {
   // The let's names are gone after an error inside it.
   EXPECT_EQ(respond_to("(assert (let ((y p)) (and y z)))\n(assert y)"),
             error_at(3, 29, "unknown constant 'z'") + error_at(4, 9, "unknown constant 'y'"));
+  // An error among the bindings of a nested let leaves the names bound
+  // outside it alone: p is still the declared constant afterwards.
+  EXPECT_EQ(respond_to("(assert (let ((a true)) (let ((p (foo))) a)))\n(assert (let ((a true)) (let ((p)) a)))\n"
+                       "(assert (let ((a true)) (let ((q (foo))) a)))\n(assert p)\n(check-sat)"),
+            error_at(3, 35, "unknown function 'foo'") + error_at(4, 33, "expected a term, got ')'") +
+                error_at(5, 35, "unknown function 'foo'") + "sat\n");
 }
 
 TEST(Errors, MacrosAndDefinitions) {
