@@ -284,7 +284,7 @@ TEST(Commands, UnsupportedStandardCommands) {
 
 TEST(Commands, InputInAnyPieces) {
   const std::string script =
-      "(set-option :produce-models true)\n" + kFactoring + "(assert (bvult x y))\n(check-sat)\n(get-value (x))\n";
+      "(set-option :produce-models true)\n" + kFactoring + "(assert (bvult x y))\n(check-sat)\n(get-value (x y))\n";
   const std::string whole = run_script(script).out;
   EXPECT_EQ(whole, "sat\n((x #x000b) (y #x000d))\n");
   for (size_t chunk : {1, 2, 5}) EXPECT_EQ(run_script(script, {}, chunk).out, whole) << chunk;
