@@ -26,7 +26,6 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -35,6 +34,18 @@
 #include "wang/bitvector.hpp"
 
 namespace wang::bv {
+
+// What a policy knows of a bit: whether it is a constant and, if so, which.
+// Used like std::optional<bool>, but both bytes are always set: an empty
+// optional leaves its value byte uninitialised, and GCC at -O2 tests the two
+// bytes at once, which makes valgrind report a jump on an uninitialised value
+// in every circuit and so hides real reports.
+struct ConstantBit {
+  bool known = false;
+  bool value = false;
+  explicit operator bool() const { return known; }
+  bool operator*() const { return value; }
+};
 
 // The gates a bit-blaster needs.  `constant_value` reports bits known to be
 // constant so that the blaster can skip work on them.
@@ -46,7 +57,7 @@ concept BitOps = std::copyable<typename O::Bit> && requires(O& ops, typename O::
   { ops.or_(bit, bit) } -> std::same_as<typename O::Bit>;
   { ops.xor_(bit, bit) } -> std::same_as<typename O::Bit>;
   { ops.ite(bit, bit, bit) } -> std::same_as<typename O::Bit>;
-  { ops.constant_value(bit) } -> std::same_as<std::optional<bool>>;
+  { ops.constant_value(bit) } -> std::same_as<ConstantBit>;
 };
 
 // Bits that are plain truth values: blasting evaluates the operator.
@@ -58,7 +69,7 @@ struct BoolOps {
   Bit or_(Bit a, Bit b) const { return a || b; }
   Bit xor_(Bit a, Bit b) const { return a != b; }
   Bit ite(Bit c, Bit t, Bit e) const { return c ? t : e; }
-  std::optional<bool> constant_value(Bit a) const { return a; }
+  ConstantBit constant_value(Bit a) const { return {true, a}; }
 };
 
 // Operands of binary operators must have equal, nonzero widths and indices
@@ -397,7 +408,10 @@ class BitBlaster {
 
   // ---- gates with constant folding: `ops_` never sees a constant operand
 
-  bool is_constant(Bit bit, bool value) const { return ops_.constant_value(bit) == value; }
+  bool is_constant(Bit bit, bool value) const {
+    const ConstantBit constant = ops_.constant_value(bit);
+    return constant && *constant == value;
+  }
 
   Bit bit_not(Bit a) {
     if (const auto value = ops_.constant_value(a)) return ops_.constant(!*value);
@@ -455,7 +469,7 @@ class BitBlaster {
 
   size_t constant_count(const Bits& bits) const {
     return static_cast<size_t>(
-        std::count_if(bits.begin(), bits.end(), [this](Bit bit) { return ops_.constant_value(bit).has_value(); }));
+        std::count_if(bits.begin(), bits.end(), [this](Bit bit) { return ops_.constant_value(bit).known; }));
   }
 
   template <class Gate>

@@ -32,10 +32,7 @@ class AigBitOps {
   Bit or_(Bit a, Bit b) { return tick(), aig_.make_or(a, b); }
   Bit xor_(Bit a, Bit b) { return tick(), aig_.make_xor(a, b); }
   Bit ite(Bit c, Bit t, Bit e) { return tick(), aig_.make_ite(c, t, e); }
-  std::optional<bool> constant_value(Bit a) const {
-    if (!aig::is_constant(a)) return std::nullopt;
-    return a == aig::kTrue;
-  }
+  bv::ConstantBit constant_value(Bit a) const { return {aig::is_constant(a), a == aig::kTrue}; }
   // Inputs count like gates: one constant of 2^28 bits is 2^28 of them.
   Bit input() { return tick(), aig_.make_input(); }
   // Counts `bits` more: the bits of terms built without gates (bvnot,

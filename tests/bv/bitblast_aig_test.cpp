@@ -40,10 +40,7 @@ class AigOps {
   Bit or_(Bit a, Bit b) { return graph_.make_or(a, b); }
   Bit xor_(Bit a, Bit b) { return graph_.make_xor(a, b); }
   Bit ite(Bit c, Bit t, Bit e) { return graph_.make_ite(c, t, e); }
-  std::optional<bool> constant_value(Bit a) const {
-    if (!aig::is_constant(a)) return std::nullopt;
-    return a == aig::kTrue;
-  }
+  bv::ConstantBit constant_value(Bit a) const { return {aig::is_constant(a), a == aig::kTrue}; }
 
  private:
   Aig& graph_;

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "bv/bitblast.hpp"
@@ -29,10 +28,9 @@ class CountingOps {
   Bit or_(Bit, Bit) { return gate(); }
   Bit xor_(Bit, Bit) { return gate(); }
   Bit ite(Bit, Bit, Bit) { return gate(); }
-  std::optional<bool> constant_value(Bit a) const {
+  bv::ConstantBit constant_value(Bit a) const {
     ++queries_;
-    if (a > 1) return std::nullopt;
-    return a == 1;
+    return {a <= 1, a == 1};
   }
 
   uint64_t ands() const { return ands_; }
