@@ -20,6 +20,11 @@ ClauseRef Internal::new_clause(std::span<const Lit> literals, bool learnt, uint3
   return ref;
 }
 
+ClauseRef Internal::allocate_unwatched(std::span<const Lit> literals, bool learnt, ClauseId id) {
+  unwatched_clauses_ = true;
+  return arena_.allocate(literals, learnt, id);
+}
+
 void Internal::watch_clause(ClauseRef ref) {
   const Clause& clause = arena_[ref];
   const bool binary = clause.size == 2;

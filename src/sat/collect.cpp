@@ -11,6 +11,11 @@
 namespace wang::sat {
 
 void Internal::collect_garbage() {
+  // On millions of clauses a collection takes a good part of a second, and
+  // the rounds of simplification end with one whether they changed
+  // anything or not.
+  if (arena_.wasted_words() == 0 && !unwatched_clauses_) return;
+  unwatched_clauses_ = false;
   PhaseTimer timer(stats.time_collect);
   ++stats.collections;
   derive_root_units();

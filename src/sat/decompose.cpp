@@ -212,7 +212,7 @@ void Internal::add_rewritten_clause(const std::vector<Lit>& literals, bool learn
     return;
   }
   // Watches are rebuilt by the collection that follows.
-  const ClauseRef copy = arena_.allocate(literals, learnt, id);
+  const ClauseRef copy = allocate_unwatched(literals, learnt, id);
   arena_[copy].glue = std::min<uint32_t>(glue, static_cast<uint32_t>(literals.size()));
   arena_[copy].subsume = 1;
   if (learnt) {

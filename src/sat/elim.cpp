@@ -129,7 +129,7 @@ bool Internal::eliminate_variable(Var var) {
         if (v == kUnassigned) assign_root_unit(resolvent[0], id);
         continue;
       }
-      const ClauseRef ref = arena_.allocate(resolvent, false, id);
+      const ClauseRef ref = allocate_unwatched(resolvent, false, id);
       arena_[ref].subsume = 1;
       ++irredundant_;
       for (Lit lit : resolvent) {

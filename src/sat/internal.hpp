@@ -188,12 +188,16 @@ class Internal {
   // ---- Clause database (clauses.cpp, reduce.cpp, collect.cpp, simplify.cpp) --
   ClauseRef new_clause(std::span<const Lit> literals, bool learnt, uint32_t glue, ClauseId id);
   void watch_clause(ClauseRef ref);
+  // A clause for the simplification phases, which work on occurrence lists:
+  // its watches come with the next collection.
+  ClauseRef allocate_unwatched(std::span<const Lit> literals, bool learnt, ClauseId id);
   void delete_clause(ClauseRef ref);
   bool reduce_due() const;
   void reduce();
   void mark_reasons(bool protect);
   bool is_reason(ClauseRef ref) const;
-  // Compacts the arena and rebuilds every watch list.
+  // Compacts the arena and rebuilds every watch list, unless there is
+  // neither a deleted clause nor an unwatched one.
   void collect_garbage();
   // At the root level: removes satisfied clauses and false literals.
   bool simplify_due() const;
@@ -286,6 +290,7 @@ class Internal {
 
   // Clauses.
   ClauseArena arena_;
+  bool unwatched_clauses_ = false;   // allocated since the last collection
   std::vector<WatchList> watches_;   // per literal: clauses watching it
   ClauseId last_clause_id_ = 0;
   std::vector<ClauseId> unit_ids_;   // per variable: id of its root unit clause

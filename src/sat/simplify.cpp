@@ -49,7 +49,7 @@ void Internal::simplify_root() {
     proof_add(id, shortened, antecedents);
     delete_clause(ref);
     // Watches are rebuilt by the collection below.
-    const ClauseRef copy = arena_.allocate(shortened, learnt, id);
+    const ClauseRef copy = allocate_unwatched(shortened, learnt, id);
     arena_[copy].glue = std::min<uint32_t>(glue, static_cast<uint32_t>(shortened.size()));
     arena_[copy].used = arena_[ref].used;
     if (learnt) {

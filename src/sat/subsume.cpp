@@ -57,7 +57,7 @@ void Internal::strengthen_clause(ClauseRef subsuming, ClauseRef ref, Lit remove)
     }
     return;
   }
-  const ClauseRef copy = arena_.allocate(shortened, false, id);
+  const ClauseRef copy = allocate_unwatched(shortened, false, id);
   arena_[copy].subsume = 1;
   ++irredundant_;
   for (Lit lit : shortened) occurrences_[lit].push_back(copy);
