@@ -6,6 +6,8 @@
 // as cheap as filtering the lists and lets binary watches go first in every
 // list, so that propagation finds binary conflicts and implications before
 // it reads any clause.
+#include <algorithm>
+
 #include "sat/internal.hpp"
 
 namespace wang::sat {
@@ -14,7 +16,10 @@ void Internal::collect_garbage() {
   // On millions of clauses a collection takes a good part of a second, and
   // the rounds of simplification end with one whether they changed
   // anything or not.
-  if (arena_.wasted_words() == 0 && !unwatched_clauses_) return;
+  if (arena_.wasted_words() == 0 && !unwatched_clauses_) {
+    put_binary_watches_first();
+    return;
+  }
   unwatched_clauses_ = false;
   PhaseTimer timer(stats.time_collect);
   ++stats.collections;
@@ -37,6 +42,18 @@ void Internal::collect_garbage() {
     const bool binaries = pass == 0;
     for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
       if ((arena_[ref].size == 2) == binaries) watch_clause(ref);
+    }
+  }
+}
+
+// What a collection's rebuild gives the watch lists without copying the
+// arena: since the lists were built in arena order, the stable partition
+// leaves them in the order of a rebuild.
+void Internal::put_binary_watches_first() {
+  const auto is_binary = [](const Watch& watch) { return watch.binary(); };
+  for (WatchList& list : watches_) {
+    if (!std::is_partitioned(list.begin(), list.end(), is_binary)) {
+      std::stable_partition(list.begin(), list.end(), is_binary);
     }
   }
 }

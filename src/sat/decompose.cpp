@@ -65,6 +65,7 @@ bool Internal::find_equivalences() {
     size_t next;
   };
   std::vector<Frame> frames;
+  std::vector<Lit> members;  // of the component being closed
   uint32_t counter = 0, components = 0;
   for (Lit root = 0; root < literals; ++root) {
     if (index[root] != kUnvisited || !decompose_candidate(root)) continue;
@@ -93,7 +94,7 @@ bool Internal::find_equivalences() {
       }
       if (descended) continue;
       if (low[lit] == index[lit]) {
-        std::vector<Lit> members;
+        members.clear();
         Lit member;
         do {
           member = stack.back();

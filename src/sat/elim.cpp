@@ -20,7 +20,16 @@
 namespace wang::sat {
 
 void Internal::connect_occurrences() {
-  occurrences_.assign(2 * static_cast<size_t>(num_vars), {});
+  // Counting first sizes every list once: growing millions of lists by
+  // doubling costs more than the second pass over the arena.
+  std::vector<uint32_t> counts(2 * static_cast<size_t>(num_vars), 0);
+  for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
+    const Clause& clause = arena_[ref];
+    if (clause.garbage || clause.learnt) continue;
+    for (Lit lit : clause) ++counts[lit];
+  }
+  occurrences_.assign(counts.size(), {});
+  for (size_t lit = 0; lit < counts.size(); ++lit) occurrences_[lit].reserve(counts[lit]);
   for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
     const Clause& clause = arena_[ref];
     if (clause.garbage || clause.learnt) continue;

@@ -199,6 +199,7 @@ class Internal {
   // Compacts the arena and rebuilds every watch list, unless there is
   // neither a deleted clause nor an unwatched one.
   void collect_garbage();
+  void put_binary_watches_first();
   // At the root level: removes satisfied clauses and false literals.
   bool simplify_due() const;
   void simplify_root();
