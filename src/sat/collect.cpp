@@ -6,22 +6,36 @@
 // as cheap as filtering the lists and lets binary watches go first in every
 // list, so that propagation finds binary conflicts and implications before
 // it reads any clause.
-#include <algorithm>
-
 #include "sat/internal.hpp"
 
 namespace wang::sat {
 
+namespace {
+// For a first collection: about what one word of arena costs on a loaded
+// commodity machine, on the large side.
+constexpr double kCollectionSecondsPerWord = 6e-8;
+}  // namespace
+
+// With nothing to collect, a collection only puts every watch list back in
+// arena order, binaries first, which the search after it profits from.  It
+// is skipped when a limit has been reached or the deadline would pass
+// before it ends (it takes a second on millions of clauses), so that the
+// deadline holds.
+bool Internal::collection_worthwhile() const {
+  if (arena_.wasted_words() > 0 || unwatched_clauses_) return true;
+  if (current_limit() != StopReason::none) return false;
+  if (limits.deadline == std::chrono::steady_clock::time_point::max()) return true;
+  const double estimate = last_collection_seconds_ > 0 ? last_collection_seconds_
+                                                        : kCollectionSecondsPerWord * arena_.used_words();
+  const auto left = std::chrono::duration<double>(limits.deadline - std::chrono::steady_clock::now()).count();
+  return estimate < left;
+}
+
 void Internal::collect_garbage() {
-  // On millions of clauses a collection takes a good part of a second, and
-  // the rounds of simplification end with one whether they changed
-  // anything or not.
-  if (arena_.wasted_words() == 0 && !unwatched_clauses_) {
-    put_binary_watches_first();
-    return;
-  }
+  if (!collection_worthwhile()) return;
   unwatched_clauses_ = false;
   PhaseTimer timer(stats.time_collect);
+  const auto started = std::chrono::steady_clock::now();
   ++stats.collections;
   derive_root_units();
   ClauseArena fresh;
@@ -44,18 +58,7 @@ void Internal::collect_garbage() {
       if ((arena_[ref].size == 2) == binaries) watch_clause(ref);
     }
   }
-}
-
-// What a collection's rebuild gives the watch lists without copying the
-// arena: since the lists were built in arena order, the stable partition
-// leaves them in the order of a rebuild.
-void Internal::put_binary_watches_first() {
-  const auto is_binary = [](const Watch& watch) { return watch.binary(); };
-  for (WatchList& list : watches_) {
-    if (!std::is_partitioned(list.begin(), list.end(), is_binary)) {
-      std::stable_partition(list.begin(), list.end(), is_binary);
-    }
-  }
+  last_collection_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
 }  // namespace wang::sat

@@ -196,10 +196,10 @@ class Internal {
   void reduce();
   void mark_reasons(bool protect);
   bool is_reason(ClauseRef ref) const;
-  // Compacts the arena and rebuilds every watch list, unless there is
-  // neither a deleted clause nor an unwatched one.
+  // Compacts the arena and rebuilds every watch list (see
+  // collection_worthwhile for when it does not).
   void collect_garbage();
-  void put_binary_watches_first();
+  bool collection_worthwhile() const;
   // At the root level: removes satisfied clauses and false literals.
   bool simplify_due() const;
   void simplify_root();
@@ -217,6 +217,9 @@ class Internal {
   bool decide_assumption(bool& decided);
   bool limits_reached();
   bool limits_reached_now();
+  // The limit that has been reached now (reading the clock and the
+  // memory), without recording it.
+  StopReason current_limit() const;
   void init_search_limits();
 
   // ---- Inprocessing (inprocess.cpp, subsume.cpp, elim.cpp, restore.cpp) ------
@@ -292,6 +295,7 @@ class Internal {
   // Clauses.
   ClauseArena arena_;
   bool unwatched_clauses_ = false;   // allocated since the last collection
+  double last_collection_seconds_ = 0;
   std::vector<WatchList> watches_;   // per literal: clauses watching it
   ClauseId last_clause_id_ = 0;
   std::vector<ClauseId> unit_ids_;   // per variable: id of its root unit clause

@@ -49,18 +49,19 @@ bool Internal::limits_reached() {
 // They check between phases (and subsumption every so many clauses), and
 // then the clock and the memory are read at once.
 bool Internal::limits_reached_now() {
-  StopReason reason = StopReason::none;
-  if (terminate_requested.load(std::memory_order_relaxed)) {
-    reason = StopReason::terminated;
-  } else if (std::chrono::steady_clock::now() >= limits.deadline) {
-    reason = StopReason::time_limit;
-  } else if (limits.memory_mib >= 0 &&
-             util::current_rss_bytes() > static_cast<uint64_t>(limits.memory_mib) << 20) {
-    reason = StopReason::memory_limit;
-  }
+  const StopReason reason = current_limit();
   if (reason == StopReason::none) return false;
   stop_reason = reason;
   return true;
+}
+
+StopReason Internal::current_limit() const {
+  if (terminate_requested.load(std::memory_order_relaxed)) return StopReason::terminated;
+  if (std::chrono::steady_clock::now() >= limits.deadline) return StopReason::time_limit;
+  if (limits.memory_mib >= 0 && util::current_rss_bytes() > static_cast<uint64_t>(limits.memory_mib) << 20) {
+    return StopReason::memory_limit;
+  }
+  return StopReason::none;
 }
 
 }  // namespace wang::sat
