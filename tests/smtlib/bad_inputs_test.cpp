@@ -41,22 +41,33 @@ struct Outcome {
   int exit_code = -1;
 };
 
+// The lines of `text`, without their '\n'; a final '\n' ends the last line
+// rather than starting an empty one.
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
 // NAME.expected: the lines of stdout, then optionally a line "-- stderr"
 // and the lines of stderr, then "-- exit N".
 Outcome parse_expected(const std::string& text) {
   Outcome expected;
   std::string* stream = &expected.out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string line = text.substr(start, end - start);
-    start = end + 1;
+  const std::vector<std::string> lines = split_lines(text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
     if (line == "-- stderr") {
       stream = &expected.err;
     } else if (line.starts_with("-- exit ")) {
       expected.exit_code = std::stoi(line.substr(8));
-      EXPECT_GE(start, text.size()) << "'-- exit N' must be the last line";
+      EXPECT_EQ(i + 1, lines.size()) << "'-- exit N' must be the last line";
       break;
     } else {
       *stream += line + "\n";
@@ -71,12 +82,7 @@ Outcome parse_expected(const std::string& text) {
 // (once without a count).  Lines starting with '#' are comments.
 std::string generate(const std::string& spec) {
   std::string script;
-  size_t start = 0;
-  while (start < spec.size()) {
-    size_t end = spec.find('\n', start);
-    if (end == std::string::npos) end = spec.size();
-    const std::string line = spec.substr(start, end - start);
-    start = end + 1;
+  for (const std::string& line : split_lines(spec)) {
     if (line.empty() || line[0] == '#') continue;
     const size_t open = line.find('"');
     EXPECT_TRUE(open != std::string::npos && line.size() >= open + 2 && line.back() == '"') << line;
