@@ -20,21 +20,20 @@
 namespace wang::sat {
 
 void Internal::connect_occurrences() {
+  const auto for_each_occurrence = [this](auto&& visit) {
+    for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
+      const Clause& clause = arena_[ref];
+      if (clause.garbage || clause.learnt) continue;
+      for (Lit lit : clause) visit(lit, ref);
+    }
+  };
   // Counting first sizes every list once: growing millions of lists by
   // doubling costs more than the second pass over the arena.
   std::vector<uint32_t> counts(2 * static_cast<size_t>(num_vars), 0);
-  for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
-    const Clause& clause = arena_[ref];
-    if (clause.garbage || clause.learnt) continue;
-    for (Lit lit : clause) ++counts[lit];
-  }
+  for_each_occurrence([&counts](Lit lit, ClauseRef) { ++counts[lit]; });
   occurrences_.assign(counts.size(), {});
   for (size_t lit = 0; lit < counts.size(); ++lit) occurrences_[lit].reserve(counts[lit]);
-  for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
-    const Clause& clause = arena_[ref];
-    if (clause.garbage || clause.learnt) continue;
-    for (Lit lit : clause) occurrences_[lit].push_back(ref);
-  }
+  for_each_occurrence([this](Lit lit, ClauseRef ref) { occurrences_[lit].push_back(ref); });
 }
 
 void Internal::disconnect_occurrences() {
