@@ -26,7 +26,7 @@ enum class Kind : uint16_t {
   BoolValue,  // true or false
   BvValue,    // a bit-vector literal
   Constant,   // a declared (uninterpreted) constant
-#define OP(kind, name, min_arity, max_arity, indices, arguments, result) kind,
+#define OP(kind, name, min_arity, max_arity, indices, arguments, result, attributes) kind,
 #include "wang/smt_ops.def"
 #undef OP
 };
@@ -83,6 +83,18 @@ struct TermHash {
   size_t operator()(const Term& term) const { return std::hash<uint64_t>()(term.id()); }
 };
 
+// The attribute column of the operator table (wang/smt_ops.def).
+enum OpAttribute : uint32_t {
+  kPlain = 0,
+  kCommutative = 1u << 0,  // f(a, b) = f(b, a)
+  kAssociative = 1u << 1,  // nested applications may be flattened into one
+  kIdempotent = 1u << 2,   // f(a, a) = a
+  kLeftAssoc = 1u << 3,    // (f a b c) is (f (f a b) c)
+  kRightAssoc = 1u << 4,   // (f a b c) is (f a (f b c)); the term layer keeps f binary
+  kChainable = 1u << 5,    // (f a b c) is (and (f a b) (f b c)); the term layer keeps f binary
+  kPairwise = 1u << 6,     // (f a b c) holds of every pair of arguments
+};
+
 // One row of the operator table (wang/smt_ops.def).
 struct OpInfo {
   Kind kind;
@@ -90,6 +102,8 @@ struct OpInfo {
   uint32_t min_arity;
   uint32_t max_arity;  // 0: unbounded
   uint32_t indices;
+  uint32_t attributes;  // OpAttribute bits
+  bool has(OpAttribute attribute) const { return (attributes & attribute) != 0; }
 };
 
 const OpInfo& op_info(Kind kind);

@@ -138,38 +138,21 @@ Value apply_operator(Kind kind, std::span<const Value> arguments, std::span<cons
 }
 
 Value Evaluator::evaluate(Term term) {
-  std::vector<std::pair<Term, bool>> stack{{term, false}};
   std::vector<Value> arguments;
   std::vector<uint32_t> indices;
-  while (!stack.empty()) {
-    auto [current, expanded] = stack.back();
-    if (cache_.count(current)) {
-      stack.pop_back();
-      continue;
-    }
-    if (!expanded) {
-      stack.back().second = true;
-      for (const Term& child : current.children()) {
-        if (!cache_.count(child)) stack.emplace_back(child, false);
-      }
-      continue;
-    }
-    stack.pop_back();
-    Value value = false;
+  return compute_bottom_up(term, cache_, [&](Term current) -> Value {
     switch (current.kind()) {
-      case Kind::BoolValue: value = current.bool_value(); break;
-      case Kind::BvValue: value = current.bv_value(); break;
-      case Kind::Constant: value = constant_value_(current); break;
-      default:
-        arguments.clear();
-        for (const Term& child : current.children()) arguments.push_back(cache_.at(child));
-        indices.clear();
-        for (size_t i = 0; i < current.num_indices(); ++i) indices.push_back(current.index(i));
-        value = apply_operator(current.kind(), arguments, indices);
+      case Kind::BoolValue: return current.bool_value();
+      case Kind::BvValue: return current.bv_value();
+      case Kind::Constant: return constant_value_(current);
+      default: break;
     }
-    cache_.emplace(current, std::move(value));
-  }
-  return cache_.at(term);
+    arguments.clear();
+    for (const Term& child : current.children()) arguments.push_back(cache_.at(child));
+    indices.clear();
+    for (size_t i = 0; i < current.num_indices(); ++i) indices.push_back(current.index(i));
+    return apply_operator(current.kind(), arguments, indices);
+  });
 }
 
 }  // namespace wang::smt

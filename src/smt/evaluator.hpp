@@ -5,9 +5,9 @@
 
 #include <functional>
 #include <span>
-#include <unordered_map>
 #include <variant>
 
+#include "smt/traverse.hpp"
 #include "wang/bitvector.hpp"
 #include "wang/smt.hpp"
 
@@ -29,7 +29,7 @@ class Evaluator {
 
  private:
   std::function<Value(Term)> constant_value_;
-  std::unordered_map<Term, Value, TermHash> cache_;
+  TermMap<Value> cache_;
 };
 
 }  // namespace wang::smt

@@ -3,28 +3,12 @@
 namespace wang::smt {
 
 const TermBlaster::Bits& TermBlaster::bits(Term root) {
-  if (auto found = cache_.find(root); found != cache_.end()) return found->second;
-  std::vector<std::pair<Term, bool>> stack{{root, false}};
-  while (!stack.empty()) {
-    auto [term, expanded] = stack.back();
-    if (cache_.count(term)) {
-      stack.pop_back();
-      continue;
-    }
-    if (!expanded) {
-      stack.back().second = true;
-      for (const Term& child : term.children()) {
-        if (!cache_.count(child)) stack.emplace_back(child, false);
-      }
-      continue;
-    }
-    stack.pop_back();
+  return compute_bottom_up(root, cache_, [this](Term term) {
     // Counted before the bits are allocated, and before blast() records
     // anything: a check that throws leaves no trace of the term.
     ops_.count(term.sort().is_bool() ? 1 : term.sort().width());
-    cache_.emplace(term, blast(term));
-  }
-  return cache_.at(root);
+    return blast(term);
+  });
 }
 
 // Precondition: the children of `term` are blasted.

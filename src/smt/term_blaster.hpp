@@ -14,6 +14,7 @@
 
 #include "aig/aig.hpp"
 #include "bv/bitblast.hpp"
+#include "smt/traverse.hpp"
 #include "wang/smt.hpp"
 
 namespace wang::smt {
@@ -69,7 +70,7 @@ class TermBlaster {
   aig::Edge edge(Term term) { return bits(term)[0]; }
   // Declared constants blasted so far, in order, with their input bits.
   const std::vector<Term>& constants() const { return constants_; }
-  bool has_bits(Term term) const { return cache_.count(term) != 0; }
+  bool has_bits(Term term) const { return cache_.contains(term); }
 
  private:
   Bits blast(Term term);
@@ -82,7 +83,7 @@ class TermBlaster {
   AigBitOps ops_;
   bv::BitBlaster<AigBitOps> blaster_;
   aig::Aig& aig_;
-  std::unordered_map<Term, Bits, TermHash> cache_;
+  TermMap<Bits> cache_;
   // Quotient and remainder of the same operands share one divider.
   std::unordered_map<uint64_t, std::unordered_map<uint64_t, std::pair<Bits, Bits>>> divisions_;
   std::vector<Term> constants_;

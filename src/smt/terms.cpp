@@ -27,8 +27,8 @@ struct OpRow {
 };
 
 const OpRow kOpTable[] = {
-#define OP(kind, name, min_arity, max_arity, indices, arguments, result) \
-  {{Kind::kind, name, min_arity, max_arity, indices}, ArgumentRule::arguments, ResultRule::result},
+#define OP(kind, name, min_arity, max_arity, indices, arguments, result, attributes) \
+  {{Kind::kind, name, min_arity, max_arity, indices, attributes}, ArgumentRule::arguments, ResultRule::result},
 #include "wang/smt_ops.def"
 #undef OP
 };

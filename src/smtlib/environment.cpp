@@ -5,7 +5,7 @@ namespace wang::smtlib {
 namespace {
 
 constexpr smt::Kind kOperators[] = {
-#define OP(kind, name, min_arity, max_arity, indices, arguments, result) smt::Kind::kind,
+#define OP(kind, name, min_arity, max_arity, indices, arguments, result, attributes) smt::Kind::kind,
 #include "wang/smt_ops.def"
 #undef OP
 };

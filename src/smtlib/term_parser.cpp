@@ -4,7 +4,7 @@
 #include <unordered_set>
 
 #include "smtlib/printing.hpp"
-#include "smtlib/substitute.hpp"
+#include "smt/traverse.hpp"
 
 namespace wang::smtlib {
 
@@ -106,9 +106,9 @@ TermParser::Frame TermParser::head_frame(const Token& head, const TermSymbol* sy
     throw Error(head.position, in_quotes(head.text) + " is not a function and cannot be applied");
   }
   frame.op = symbol->op->kind;
-  frame.head = frame.op == smt::Kind::Equal     ? HeadKind::Chainable
-               : frame.op == smt::Kind::Implies ? HeadKind::RightAssociative
-                                                : HeadKind::Operator;
+  frame.head = symbol->op->has(smt::kChainable)    ? HeadKind::Chainable
+               : symbol->op->has(smt::kRightAssoc) ? HeadKind::RightAssociative
+                                                   : HeadKind::Operator;
   return frame;
 }
 
@@ -198,8 +198,9 @@ Term TermParser::close() {
   return term;
 }
 
-// = is chainable and => right-associative (SMT-LIB 2.6, section 3.6);
-// the operator table has them binary.
+// Chainable operators (=) and right-associative ones (=>) are binary in
+// the term layer; their longer applications (SMT-LIB 2.6, section 3.6)
+// become conjunctions of links and nested applications.
 Term TermParser::apply(const Frame& frame, std::span<const Term> arguments) {
   if (frame.head == HeadKind::Macro) return expand(frame, arguments);
   if (frame.head != HeadKind::Operator && arguments.size() < 2) {
@@ -209,13 +210,13 @@ Term TermParser::apply(const Frame& frame, std::span<const Term> arguments) {
   if (frame.head == HeadKind::Chainable && arguments.size() > 2) {
     std::vector<Term> links;
     for (size_t i = 0; i + 1 < arguments.size(); ++i) {
-      links.push_back(terms_.mk_term(smt::Kind::Equal, {arguments[i], arguments[i + 1]}));
+      links.push_back(terms_.mk_term(frame.op, {arguments[i], arguments[i + 1]}));
     }
     return terms_.mk_term(smt::Kind::And, links);
   }
   if (frame.head == HeadKind::RightAssociative && arguments.size() > 2) {
     Term result = arguments.back();
-    for (size_t i = arguments.size() - 1; i-- > 0;) result = terms_.mk_term(smt::Kind::Implies, {arguments[i], result});
+    for (size_t i = arguments.size() - 1; i-- > 0;) result = terms_.mk_term(frame.op, {arguments[i], result});
     return result;
   }
   return terms_.mk_term(frame.op, arguments, std::span<const uint32_t>(frame.indices.data(), frame.num_indices));
@@ -233,7 +234,9 @@ Term TermParser::expand(const Frame& frame, std::span<const Term> arguments) {
                            macro.parameters[i].sort().to_string() + ", got " + arguments[i].sort().to_string());
     }
   }
-  return substitute(terms_, macro.body, macro.parameters, arguments);
+  smt::TermMap<Term> parameters, cache;
+  for (size_t i = 0; i < arguments.size(); ++i) parameters.set(macro.parameters[i], arguments[i]);
+  return smt::substitute(terms_, macro.body, parameters, cache);
 }
 
 Term TermParser::atom(const Token& token) {

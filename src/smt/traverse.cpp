@@ -1,0 +1,32 @@
+#include "smt/traverse.hpp"
+
+namespace wang::smt {
+
+Term with_children(TermManager& terms, Term term, const TermMap<Term>& rebuilt) {
+  std::vector<Term> children;
+  children.reserve(term.num_children());
+  bool changed = false;
+  for (const Term& child : term.children()) {
+    children.push_back(rebuilt.at(child));
+    changed |= children.back() != child;
+  }
+  if (!changed) return term;
+  std::vector<uint32_t> indices;
+  for (size_t i = 0; i < term.num_indices(); ++i) indices.push_back(term.index(i));
+  return terms.mk_term(term.kind(), children, indices);
+}
+
+// A replaced term is not descended into: `done` records its replacement.
+Term substitute(TermManager& terms, Term root, const TermMap<Term>& replacements, TermMap<Term>& cache) {
+  const auto done = [&](Term term) {
+    if (cache.contains(term)) return true;
+    const Term* replacement = replacements.find(term);
+    if (!replacement) return false;
+    cache.set(term, *replacement);
+    return true;
+  };
+  post_order(root, done, [&](Term term) { cache.set(term, with_children(terms, term, cache)); });
+  return cache.at(root);
+}
+
+}  // namespace wang::smt
