@@ -10,7 +10,7 @@
 #include <string>
 
 #include "aig/aig.hpp"
-#include "smt/term_blaster.hpp"
+#include "solver/term_blaster.hpp"
 #include "wang/smt.hpp"
 
 namespace {

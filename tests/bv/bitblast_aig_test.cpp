@@ -27,7 +27,7 @@ using aig::Aig;
 using aig::Edge;
 
 // The BitOps policy over an AIG.  (The SMT layer has its own copy in
-// src/smt/term_blaster.hpp; the bv tests do not depend on that layer.)
+// src/solver/term_blaster.hpp; the bv tests do not depend on that layer.)
 class AigOps {
  public:
   using Bit = Edge;

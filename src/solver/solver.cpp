@@ -16,7 +16,7 @@
 
 #include "aig/cnf.hpp"
 #include "smt/evaluator.hpp"
-#include "smt/term_blaster.hpp"
+#include "solver/term_blaster.hpp"
 #include "util/memory.hpp"
 
 namespace wang::smt {

@@ -1,4 +1,4 @@
-#include "smt/term_blaster.hpp"
+#include "solver/term_blaster.hpp"
 
 namespace wang::smt {
 
