@@ -29,7 +29,8 @@ class Evaluator {
 
  private:
   std::function<Value(Term)> constant_value_;
-  TermMap<Value> cache_;
+  // Sparse: an evaluator often serves a few get-value terms of a model.
+  SparseTermMap<Value> cache_;
 };
 
 }  // namespace wang::smt

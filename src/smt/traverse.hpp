@@ -8,7 +8,9 @@
 // stack, so a term nested a million deep costs heap, not C++ stack.
 #pragma once
 
+#include <algorithm>
 #include <span>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -20,35 +22,50 @@ namespace wang::smt {
 template <class V>
 class TermMap {
  public:
-  bool contains(Term term) const { return term.id() < present_.size() && present_[term.id()]; }
-  const V& at(Term term) const { return values_[term.id()]; }
-  V& at(Term term) { return values_[term.id()]; }
-  const V* find(Term term) const { return contains(term) ? &values_[term.id()] : nullptr; }
-  V* find(Term term) { return contains(term) ? &values_[term.id()] : nullptr; }
+  bool contains(Term term) const { return term.id() < slots_.size() && slots_[term.id()].present; }
+  const V& at(Term term) const { return slots_[term.id()].value; }
+  V& at(Term term) { return slots_[term.id()].value; }
+  const V* find(Term term) const { return contains(term) ? &slots_[term.id()].value : nullptr; }
+  V* find(Term term) { return contains(term) ? &slots_[term.id()].value : nullptr; }
   V& set(Term term, V value) {
     const size_t id = term.id();
-    if (id >= values_.size()) {
-      const size_t size = std::max<size_t>(id + 1, values_.size() * 2);
-      values_.resize(size);
-      present_.resize(size, false);
-    }
-    present_[id] = true;
-    values_[id] = std::move(value);
-    return values_[id];
+    if (id >= slots_.size()) slots_.resize(std::max<size_t>(id + 1, slots_.size() * 2));
+    slots_[id] = {std::move(value), true};
+    return slots_[id].value;
   }
   void erase(Term term) {
-    if (!contains(term)) return;
-    present_[term.id()] = false;
-    values_[term.id()] = V{};
+    if (contains(term)) slots_[term.id()] = {};
   }
-  void clear() {
-    values_.clear();
-    present_.clear();
-  }
+  void clear() { slots_.clear(); }
 
  private:
-  std::vector<V> values_;
-  std::vector<bool> present_;
+  struct Slot {
+    V value{};
+    bool present = false;
+  };
+  std::vector<Slot> slots_;
+};
+
+// The same interface over a hash map, for caches that see few of the
+// manager's terms: a TermMap is as large as the highest id it holds, and a
+// short-lived cache of a few terms (the value of one get-value) should not
+// pay for every term ever made.
+template <class V>
+class SparseTermMap {
+ public:
+  bool contains(Term term) const { return values_.contains(term.id()); }
+  const V& at(Term term) const { return values_.at(term.id()); }
+  V& at(Term term) { return values_.at(term.id()); }
+  const V* find(Term term) const {
+    const auto found = values_.find(term.id());
+    return found == values_.end() ? nullptr : &found->second;
+  }
+  V& set(Term term, V value) { return values_.insert_or_assign(term.id(), std::move(value)).first->second; }
+  void erase(Term term) { values_.erase(term.id()); }
+  void clear() { values_.clear(); }
+
+ private:
+  std::unordered_map<uint64_t, V> values_;
 };
 
 // Calls `visit(term)` for `root` and every term below it for which
@@ -78,9 +95,10 @@ void post_order(Term root, Done&& done, Visit&& visit) {
 }
 
 // Computes `compute(term)` for `root` and every term below it that is not
-// yet in `cache`, children first, and returns the value of `root`.
-template <class V, class Compute>
-const V& compute_bottom_up(Term root, TermMap<V>& cache, Compute&& compute) {
+// yet in `cache` (a TermMap or a SparseTermMap), children first, and
+// returns the value of `root`.
+template <class Map, class Compute>
+const auto& compute_bottom_up(Term root, Map& cache, Compute&& compute) {
   post_order(
       root, [&cache](Term term) { return cache.contains(term); },
       [&cache, &compute](Term term) { cache.set(term, compute(term)); });
