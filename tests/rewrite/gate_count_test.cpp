@@ -1,0 +1,68 @@
+// Rules that replace one operator by others must not make the circuit
+// bigger: each such rule's examples are bit-blasted before and after, and
+// the AIG of the rewritten term may have no more nodes.
+#include <gtest/gtest.h>
+
+#include "aig/aig.hpp"
+#include "rewrite/rewriter.hpp"
+#include "rewrite_support.hpp"
+#include "solver/term_blaster.hpp"
+
+namespace wang::testing {
+namespace {
+
+uint32_t aig_nodes(smt::Term term) {
+  aig::Aig graph;
+  smt::TermBlaster blaster(graph);
+  blaster.bits(term);
+  return graph.num_nodes();
+}
+
+struct Elimination {
+  const char* rule;
+  std::vector<const char*> examples;
+};
+
+const std::vector<Elimination> kEliminations = {
+    {"implies_to_or", {"(=> p q)"}},
+    {"bitwise_negated_ops", {"(bvnand x y)", "(bvnor x y)", "(bvxnor x y)"}},
+    {"compare_swap", {"(bvugt x y)", "(bvuge x y)", "(bvsgt x y)", "(bvsge x y)"}},
+    {"compare_strict", {"(bvule x y)", "(bvsle x y)"}},
+    {"bvcomp_to_ite", {"(bvcomp x y)"}},
+    {"distinct_to_equal", {"(distinct x y)"}},
+    {"ite_bool", {"(ite p q false)", "(ite p true q)", "(ite p false q)", "(ite p q true)"}},
+    {"extend_to_concat", {"((_ zero_extend 5) x)", "((_ repeat 3) x)"}},
+    {"rotate_const", {"((_ rotate_left 3) x)", "((_ rotate_right 5) x)"}},
+    {"shift_const", {"(bvshl x #3)", "(bvlshr x #3)", "(bvashr x #3)", "(bvashr x #ones)"}},
+    {"division_const", {"(bvudiv x #4)", "(bvurem x #8)", "(bvudiv x x)", "(bvudiv #0 x)", "(bvurem x #1)"}},
+    {"signed_division_const", {"(bvsdiv x #1)", "(bvsdiv x #0)", "(bvsrem x #0)"}},
+    {"equal_concat", {"(= (concat x y) (concat y x))", "(= (concat x y) (concat #5 #3))"}},
+    {"equal_ite", {"(= (ite p x y) x)", "(= (ite p #1 #2) #3)"}},
+};
+
+TEST(RewriteGateCount, EliminatedOperatorsGiveNoBiggerCircuits) {
+  for (const Elimination& elimination : kEliminations) {
+    const std::optional<rewrite::Rule> rule = rewrite::find_rule(elimination.rule);
+    ASSERT_TRUE(rule) << elimination.rule;
+    for (const char* text : elimination.examples) {
+      for (uint32_t width : {8U, 16U}) {
+        smt::TermManager terms;
+        TemplateReader reader(terms, width);
+        const std::optional<smt::Term> read = reader.read(text);
+        ASSERT_TRUE(read) << text << " is ill-sorted at width " << width;
+        const smt::Term term = *read;
+        rewrite::Rewriter rw(terms);
+        for (const rewrite::RuleInfo& info : rewrite::rules()) {
+          if (info.rule != *rule && info.rule != rewrite::Rule::fold_constants) rw.disable(info.rule);
+        }
+        const smt::Term result = rw.rewrite(term);
+        ASSERT_NE(result, term) << elimination.rule << " does not fire on " << text;
+        EXPECT_LE(aig_nodes(result), aig_nodes(term))
+            << elimination.rule << " at width " << width << ": " << term.to_string() << " -> " << result.to_string();
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace wang::testing
