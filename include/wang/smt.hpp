@@ -150,6 +150,16 @@ class Solver {
   // Options of the SAT core (see wang::sat::Solver::options()); only before
   // the first assertion.
   void set_sat_option(std::string_view name, int64_t value);
+  // The word-level options: the rewrite level and the switches of the
+  // preprocessing passes.  set_option and disable_rewrite_rule work only
+  // before the first assertion; unknown names and values out of range
+  // throw std::invalid_argument and std::out_of_range.
+  static std::span<const sat::OptionInfo> options();
+  void set_option(std::string_view name, int64_t value);
+  int64_t get_option(std::string_view name) const;
+  // Turns one rewrite rule off (for debugging); rewrite_rules() names them.
+  void disable_rewrite_rule(std::string_view name);
+  static std::vector<std::string_view> rewrite_rules();
   void set_limits(const sat::Limits& limits);
   sat::StopReason stop_reason() const;
   void terminate();
@@ -169,7 +179,9 @@ class Solver {
   std::vector<Term> assertions() const;
 
   // After sat: the value of any term over declared constants, as a
-  // BoolValue or BvValue term.
+  // BoolValue or BvValue term.  Constants that preprocessing eliminated
+  // get the values their witnesses give; every model is checked against
+  // the assertions as they were made, not as they were encoded.
   Term get_value(Term term);
   // After sat: whether every current assertion evaluates to true.  On
   // failure `failure` names the first assertion that does not.

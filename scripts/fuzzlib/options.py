@@ -10,7 +10,7 @@ import re
 
 from . import runner
 
-_OPTION = re.compile(r'^\s+--(\w+) N\s')
+_OPTION = re.compile(r'^\s+--([\w-]+) N\s')
 _RANGE = re.compile(r'\[\s*(-?\d+)\s*\.\.\s*(-?\d+),\s*default\s+(-?\d+)\s*\]')
 
 

@@ -4,7 +4,10 @@
 
 #include <cxxopts.hpp>
 
+#include <sstream>
+
 #include "wang/sat.hpp"
+#include "wang/smt.hpp"
 
 namespace wang::cli {
 
@@ -26,6 +29,54 @@ sat::ProofFormat Settings::proof_format_or(sat::ProofFormat fallback) const {
 }
 
 namespace {
+
+// The flag of a table option: its name with dashes for underscores.
+std::string flag_name(std::string_view name) {
+  std::string flag(name);
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  return flag;
+}
+
+void declare_option(cxxopts::OptionAdder& group, const sat::OptionInfo& info) {
+  std::string description(info.description);
+  description += " [" + std::to_string(info.min_value) + ".." + std::to_string(info.max_value) + ", default " +
+                 std::to_string(info.default_value) + "]";
+  group(flag_name(info.name), description, cxxopts::value<int64_t>(), "N");
+}
+
+// The values given for the options of `table`, by table name.
+std::vector<std::pair<std::string, int64_t>> table_options(const cxxopts::ParseResult& parsed,
+                                                           std::span<const sat::OptionInfo> table) {
+  std::vector<std::pair<std::string, int64_t>> values;
+  for (const sat::OptionInfo& info : table) {
+    const std::string flag = flag_name(info.name);
+    if (parsed.count(flag)) values.emplace_back(std::string(info.name), parsed[flag].as<int64_t>());
+  }
+  return values;
+}
+
+// An error message when a value is out of its option's range.
+std::string check_table_options(const std::vector<std::pair<std::string, int64_t>>& values,
+                                std::span<const sat::OptionInfo> table) {
+  for (const auto& [name, value] : values) {
+    for (const sat::OptionInfo& info : table) {
+      if (info.name == name && (value < info.min_value || value > info.max_value)) {
+        return "--" + flag_name(name) + " takes values from " + std::to_string(info.min_value) + " to " +
+               std::to_string(info.max_value);
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  for (std::string part; std::getline(stream, part, ',');) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
 
 void declare_flags(cxxopts::Options& options) {
   // clang-format off
@@ -51,12 +102,11 @@ void declare_flags(cxxopts::Options& options) {
     ("input", "input file ('-' or none for stdin)", cxxopts::value<std::string>());
   // clang-format on
   auto solver_group = options.add_options("Solver");
-  for (const sat::OptionInfo& info : sat::Solver::options()) {
-    std::string description(info.description);
-    description += " [" + std::to_string(info.min_value) + ".." + std::to_string(info.max_value) +
-                   ", default " + std::to_string(info.default_value) + "]";
-    solver_group(std::string(info.name), description, cxxopts::value<int64_t>(), "N");
-  }
+  for (const sat::OptionInfo& info : sat::Solver::options()) declare_option(solver_group, info);
+  auto word_group = options.add_options("Word-level");
+  for (const sat::OptionInfo& info : smt::Solver::options()) declare_option(word_group, info);
+  word_group("rewrite-disable", "SMT-LIB: turn off these rewrite rules (comma-separated names, for debugging)",
+             cxxopts::value<std::string>(), "RULES");
   options.parse_positional({"input"});
   options.positional_help("[FILE]");
 }
@@ -79,10 +129,9 @@ Settings settings_from(const cxxopts::ParseResult& parsed) {
   settings.lenient = parsed.count("lenient") > 0;
   if (parsed.count("quiet")) settings.verbosity = Verbosity::quiet;
   if (parsed.count("verbose")) settings.verbosity = Verbosity::verbose;
-  for (const sat::OptionInfo& info : sat::Solver::options()) {
-    const std::string name(info.name);
-    if (parsed.count(name)) settings.solver_options.emplace_back(name, parsed[name].as<int64_t>());
-  }
+  settings.solver_options = table_options(parsed, sat::Solver::options());
+  settings.word_options = table_options(parsed, smt::Solver::options());
+  if (parsed.count("rewrite-disable")) settings.disabled_rules = split_commas(parsed["rewrite-disable"].as<std::string>());
   return settings;
 }
 
@@ -96,12 +145,16 @@ std::string check_settings(const Settings& settings) {
   if (!settings.language.empty() && settings.language != "dimacs" && settings.language != "smt2") {
     return "--lang must be 'dimacs' or 'smt2'";
   }
-  for (const auto& [name, value] : settings.solver_options) {
-    for (const sat::OptionInfo& info : sat::Solver::options()) {
-      if (info.name == name && (value < info.min_value || value > info.max_value)) {
-        return "--" + name + " takes values from " + std::to_string(info.min_value) + " to " +
-               std::to_string(info.max_value);
-      }
+  if (std::string error = check_table_options(settings.solver_options, sat::Solver::options()); !error.empty()) {
+    return error;
+  }
+  if (std::string error = check_table_options(settings.word_options, smt::Solver::options()); !error.empty()) {
+    return error;
+  }
+  const std::vector<std::string_view> rules = smt::Solver::rewrite_rules();
+  for (const std::string& rule : settings.disabled_rules) {
+    if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {
+      return "--rewrite-disable: no rewrite rule is named '" + rule + "' (docs/rewriting.md lists them)";
     }
   }
   return {};
@@ -117,7 +170,7 @@ Invocation parse_command_line(int argc, const char* const* argv) {
     const cxxopts::ParseResult parsed = options.parse(argc, argv);
     if (parsed.count("help")) {
       invocation.action = Invocation::Action::help;
-      invocation.text = options.help({"", "Solver"});
+      invocation.text = options.help({"", "Solver", "Word-level"});
       return invocation;
     }
     if (parsed.count("version")) {

@@ -35,7 +35,9 @@ struct Settings {
   bool print_model = true;
   bool lenient = false;
   Verbosity verbosity = Verbosity::normal;
-  std::vector<std::pair<std::string, int64_t>> solver_options;
+  std::vector<std::pair<std::string, int64_t>> solver_options;  // the SAT core's
+  std::vector<std::pair<std::string, int64_t>> word_options;    // smt::Solver's, named as in its table
+  std::vector<std::string> disabled_rules;                       // --rewrite-disable
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
 
   std::chrono::steady_clock::time_point deadline() const;

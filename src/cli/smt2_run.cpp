@@ -94,6 +94,9 @@ smtlib::InterpreterConfig interpreter_config(const Settings& settings) {
   config.limits.memory_mib = settings.memory_limit;
   config.limits.deadline = settings.deadline();
   config.sat_options = settings.solver_options;
+  config.word_options = settings.word_options;
+  config.disabled_rules = settings.disabled_rules;
+  config.print_statistics = settings.verbosity == Verbosity::verbose;
   config.proof_format = settings.proof_format_or(sat::ProofFormat::drat_text);
   config.stop_requested = [check = std::make_shared<StopCheck>(settings)] { return (*check)(); };
   config.watch_solver = [](smt::Solver* solver) {

@@ -56,7 +56,12 @@ class Expander {
 
   const Polynomial* expand(Term term) {
     if (const auto found = memo_.find(term.id()); found != memo_.end()) return found->second ? &*found->second : nullptr;
+    // The recursion follows the term; a deep one would exceed the limit
+    // anyway, but only after using up the stack.
+    if (depth_ >= kMaxDepth) return nullptr;
+    ++depth_;
     std::optional<Polynomial> result = compute(term);
+    --depth_;
     if (result && result->size() > limit_) result.reset();
     auto& slot = memo_[term.id()];
     slot = std::move(result);
@@ -138,8 +143,11 @@ class Expander {
     return result;
   }
 
+  static constexpr uint32_t kMaxDepth = 100;
+
   Rewriter& rw_;
   size_t limit_;
+  uint32_t depth_ = 0;
   std::unordered_map<uint64_t, std::optional<Polynomial>> memo_;
 };
 
@@ -154,6 +162,12 @@ uint32_t popcount(const BitVector& value) {
 Polynomial Polynomial::of_constant(const BitVector& value) {
   Polynomial polynomial(value.width());
   polynomial.constant_ = value;
+  return polynomial;
+}
+
+Polynomial Polynomial::of_monomial(std::vector<Term> factors) {
+  Polynomial polynomial(width_of(factors.front()));
+  polynomial.entries_.push_back({std::move(factors), one(polynomial.width())});
   return polynomial;
 }
 
@@ -219,22 +233,34 @@ void Polynomial::normalize() {
   entries_ = std::move(merged);
 }
 
-Polynomial linear_polynomial(Term term) {
+namespace {
+
+bool is_sum(Term term) {
+  return term.kind() == Kind::BvAdd || term.kind() == Kind::BvSub || term.kind() == Kind::BvNeg;
+}
+
+// The linear view with a budget of kFlattenLimit arguments: a nested sum
+// or product that would exceed it is taken as an atom (see kFlattenLimit).
+Polynomial linear(Term term, size_t& budget, bool top) {
   const uint32_t width = width_of(term);
+  if (!top && (is_sum(term) || term.kind() == Kind::BvMul) && term.num_children() > budget) {
+    return Polynomial::of_atom(term);
+  }
+  if (!top) budget -= std::min(budget, term.num_children());
   switch (term.kind()) {
     case Kind::BvValue: return Polynomial::of_constant(term.bv_value());
     case Kind::BvAdd: {
       Polynomial sum(width);
-      for (const Term& child : term.children()) sum.add(linear_polynomial(child), one(width));
+      for (const Term& child : term.children()) sum.add(linear(child, budget, false), one(width));
       return sum;
     }
     case Kind::BvSub: {
-      Polynomial difference = linear_polynomial(term.child(0));
-      difference.add(linear_polynomial(term.child(1)), BitVector::ones(width));
+      Polynomial difference = linear(term.child(0), budget, false);
+      difference.add(linear(term.child(1), budget, false), BitVector::ones(width));
       return difference;
     }
     case Kind::BvNeg: {
-      Polynomial negated = linear_polynomial(term.child(0));
+      Polynomial negated = linear(term.child(0), budget, false);
       negated.scale(BitVector::ones(width));
       return negated;
     }
@@ -252,7 +278,8 @@ Polynomial linear_polynomial(Term term) {
     pending.pop_back();
     if (factor.kind() == Kind::BvValue) {
       coefficient = bv::bvmul(coefficient, factor.bv_value());
-    } else if (factor.kind() == Kind::BvMul) {
+    } else if (factor.kind() == Kind::BvMul && factor.num_children() <= budget) {
+      budget -= factor.num_children();
       pending.insert(pending.end(), factor.children().begin(), factor.children().end());
     } else {
       factors.push_back(factor);
@@ -261,15 +288,20 @@ Polynomial linear_polynomial(Term term) {
   if (factors.empty()) return Polynomial::of_constant(coefficient);
   Polynomial product(width);
   if (factors.size() == 1) {
-    product = linear_polynomial(factors[0]);
+    product = linear(factors[0], budget, false);
   } else {
     std::sort(factors.begin(), factors.end(), [](Term x, Term y) { return x.id() < y.id(); });
-    Polynomial monomial = Polynomial::of_atom(factors[0]);
-    for (size_t i = 1; i < factors.size(); ++i) monomial = monomial.times(Polynomial::of_atom(factors[i]));
-    product = std::move(monomial);
+    product = Polynomial::of_monomial(factors);
   }
   product.scale(coefficient);
   return product;
+}
+
+}  // namespace
+
+Polynomial linear_polynomial(Term term) {
+  size_t budget = kFlattenLimit;
+  return linear(term, budget, true);
 }
 
 Term polynomial_term(Rewriter& rw, const Polynomial& polynomial) {

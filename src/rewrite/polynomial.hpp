@@ -37,6 +37,8 @@ class Polynomial {
   explicit Polynomial(uint32_t width) : constant_(width) {}
   static Polynomial of_constant(const bv::BitVector& value);
   static Polynomial of_atom(smt::Term atom);
+  // The product of `factors` (sorted by id) with coefficient 1.
+  static Polynomial of_monomial(std::vector<smt::Term> factors);
 
   uint32_t width() const { return constant_.width(); }
   const bv::BitVector& constant() const { return constant_; }

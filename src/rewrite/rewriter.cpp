@@ -190,6 +190,20 @@ bool are_complements(Term term, Term other) {
 
 std::vector<Term> children_of(Term term) { return {term.children().begin(), term.children().end()}; }
 
+std::vector<Term> flattened_children(Term term, Kind kind) {
+  std::vector<Term> flat;
+  for (size_t i = 0; i < term.num_children(); ++i) {
+    const Term child = term.child(i);
+    const size_t remaining = term.num_children() - i - 1;
+    if (child.kind() == kind && flat.size() + child.num_children() + remaining <= kFlattenLimit) {
+      flat.insert(flat.end(), child.children().begin(), child.children().end());
+    } else {
+      flat.push_back(child);
+    }
+  }
+  return flat;
+}
+
 bool term_order(Term a, Term b) {
   if (a.is_value() != b.is_value()) return a.is_value();
   return a.id() < b.id();

@@ -55,6 +55,14 @@ std::optional<Rule> find_rule(std::string_view name);
 // The highest rewrite level; 0 rewrites nothing.
 inline constexpr int kMaxLevel = 2;
 
+// A nested application (of an associative operator, or a sum inside a
+// sum) is merged into its parent only while the parent then has at most
+// this many arguments.  Without a bound, a chain of n nested applications
+// would be rewritten bottom-up into applications of 2, 3, ..., n
+// arguments: n^2 / 2 in all.  With it, a long chain becomes a chain of
+// applications of about this many arguments each.
+inline constexpr size_t kFlattenLimit = 64;
+
 class Rewriter {
  public:
   explicit Rewriter(smt::TermManager& terms, int level = kMaxLevel);
@@ -118,6 +126,9 @@ bool is_one(Term term);
 bool are_complements(Term term, Term other);
 // Children of `term` in a vector, for rules that edit the list.
 std::vector<Term> children_of(Term term);
+// The arguments of `term` with those of kind `kind` replaced by their own
+// arguments, as long as kFlattenLimit allows.
+std::vector<Term> flattened_children(Term term, Kind kind);
 // Orders commutative arguments: values first, then by creation.
 bool term_order(Term a, Term b);
 

@@ -35,14 +35,7 @@ Term rule_implies_to_or(Rewriter& rw, Term term) {
 }
 
 Term rule_flatten_sort(Rewriter& rw, Term term) {
-  std::vector<Term> flat;
-  for (const Term& child : term.children()) {
-    if (child.kind() == term.kind()) {
-      flat.insert(flat.end(), child.children().begin(), child.children().end());
-    } else {
-      flat.push_back(child);
-    }
-  }
+  std::vector<Term> flat = flattened_children(term, term.kind());
   std::stable_sort(flat.begin(), flat.end(), term_order);
   if (std::equal(flat.begin(), flat.end(), term.children().begin(), term.children().end())) return {};
   return rw.mk(term.kind(), flat);
@@ -97,14 +90,7 @@ Term rule_xor_simplify(Rewriter& rw, Term term) {
   Term constant = zero;
   std::vector<Term> arguments;
   std::vector<uint64_t> counts;
-  std::vector<Term> pending(term.children().rbegin(), term.children().rend());
-  while (!pending.empty()) {
-    Term argument = pending.back();
-    pending.pop_back();
-    if (argument.kind() == term.kind()) {
-      pending.insert(pending.end(), argument.children().rbegin(), argument.children().rend());
-      continue;
-    }
+  for (Term argument : flattened_children(term, term.kind())) {
     if (argument.is_value()) {
       constant = rw.fold(term.kind(), {constant, argument});
       continue;

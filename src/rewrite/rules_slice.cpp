@@ -102,14 +102,7 @@ Term rule_extract_sign_extend(Rewriter& rw, Term term) {
 }
 
 Term rule_concat_flatten(Rewriter& rw, Term term) {
-  std::vector<Term> flat;
-  for (const Term& child : term.children()) {
-    if (child.kind() == Kind::Concat) {
-      flat.insert(flat.end(), child.children().begin(), child.children().end());
-    } else {
-      flat.push_back(child);
-    }
-  }
+  const std::vector<Term> flat = flattened_children(term, Kind::Concat);
   if (flat.size() == term.num_children()) return {};
   return rw.mk(Kind::Concat, flat);
 }

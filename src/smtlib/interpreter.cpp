@@ -84,6 +84,8 @@ void Interpreter::start_session() {
   terms_ = std::make_unique<smt::TermManager>();
   solver_ = std::make_unique<smt::Solver>(*terms_);
   for (const auto& [name, value] : config_.sat_options) solver_->set_sat_option(name, value);
+  for (const auto& [name, value] : config_.word_options) solver_->set_option(name, value);
+  for (const std::string& rule : config_.disabled_rules) solver_->disable_rewrite_rule(rule);
   solver_->set_limits(config_.limits);
   if (config_.proof) solver_->trace_proof(*config_.proof, config_.proof_format);
   if (config_.cnf) solver_->dump_cnf(*config_.cnf);
@@ -119,6 +121,7 @@ void Interpreter::run(CharSource& input, std::string name) {
     respond("unknown");
     reason_unknown_ = reason_unknown(sat::StopReason::memory_limit);
   }
+  if (config_.print_statistics) print_statistic_comments(channels_.diagnostic(), solver_->statistics());
   channels_.regular().flush();
   channels_.diagnostic().flush();
   reader_ = nullptr;

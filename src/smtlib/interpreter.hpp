@@ -33,6 +33,11 @@ struct InterpreterConfig {
   bool check_models = false;
   sat::Limits limits;
   std::vector<std::pair<std::string, int64_t>> sat_options;
+  // smt::Solver's word-level options, and rewrite rules to turn off.
+  std::vector<std::pair<std::string, int64_t>> word_options;
+  std::vector<std::string> disabled_rules;
+  // Print the solver's statistics on the diagnostic channel at the end.
+  bool print_statistics = false;
   std::ostream* proof = nullptr;
   sat::ProofFormat proof_format = sat::ProofFormat::drat_text;
   std::ostream* cnf = nullptr;

@@ -98,4 +98,13 @@ void print_statistics(std::ostream& out, std::span<const sat::Statistic> statist
   out << ")\n";
 }
 
+// One comment line per statistic, for -v on the diagnostic channel.
+void print_statistic_comments(std::ostream& out, std::span<const sat::Statistic> statistics) {
+  for (const sat::Statistic& statistic : statistics) {
+    out << "; " << statistic.name << ' ' << number_text(statistic.value);
+    if (!statistic.unit.empty()) out << ' ' << statistic.unit;
+    out << '\n';
+  }
+}
+
 }  // namespace wang::smtlib

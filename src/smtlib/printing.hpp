@@ -49,5 +49,6 @@ std::string_view reason_unknown(sat::StopReason reason);
 
 // (:name value ...) with one statistic per line; names become keywords.
 void print_statistics(std::ostream& out, std::span<const sat::Statistic> statistics);
+void print_statistic_comments(std::ostream& out, std::span<const sat::Statistic> statistics);
 
 }  // namespace wang::smtlib

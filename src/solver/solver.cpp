@@ -1,5 +1,7 @@
-// The SMT solver: assertions are bit-blasted into an AIG, AIG cones are
-// encoded into the SAT core, and models are read back from the inputs.
+// The SMT solver: assertions are preprocessed at the word level
+// (src/preprocess, src/rewrite), bit-blasted into an AIG, AIG cones are
+// encoded into the SAT core, and models are read back from the inputs and
+// completed by the preprocessor's witnesses.
 //
 // Incrementality.  Each push level owns an activation literal a; an
 // assertion made at that level is added as (-a | root), and check-sat
@@ -15,6 +17,7 @@
 #include <sstream>
 
 #include "aig/cnf.hpp"
+#include "preprocess/preprocessor.hpp"
 #include "smt/evaluator.hpp"
 #include "solver/term_blaster.hpp"
 #include "util/memory.hpp"
@@ -29,7 +32,72 @@ struct Backend {
   aig::Aig aig;
   aig::CnfEncoder encoder{aig, sat};
   TermBlaster blaster{aig};
+  std::unique_ptr<preprocess::Preprocessor> preprocessor;
 };
+
+// One row of the word-level option table: options.def, then a switch per
+// preprocessing pass.
+struct OptionRow {
+  std::string name;
+  int64_t default_value, min_value, max_value;
+  std::string description;
+};
+
+const std::vector<OptionRow>& option_rows() {
+  static const std::vector<OptionRow> kRows = [] {
+    std::vector<OptionRow> rows = {
+#define OPTION(name, default_value, min_value, max_value, description) \
+  {#name, default_value, min_value, max_value, description},
+#include "solver/options.def"
+#undef OPTION
+    };
+    for (const preprocess::PassInfo& pass : preprocess::passes()) {
+      rows.push_back({"pp_" + std::string(pass.name), pass.on_by_default ? 1 : 0, 0, 1,
+                      "preprocessing pass: " + std::string(pass.description)});
+    }
+    return rows;
+  }();
+  return kRows;
+}
+
+const std::vector<sat::OptionInfo>& option_infos() {
+  static const std::vector<sat::OptionInfo> kInfos = [] {
+    std::vector<sat::OptionInfo> infos;
+    for (const OptionRow& row : option_rows()) {
+      infos.push_back({row.name, row.default_value, row.min_value, row.max_value, row.description});
+    }
+    return infos;
+  }();
+  return kInfos;
+}
+
+size_t option_index(std::string_view name) {
+  const std::vector<OptionRow>& rows = option_rows();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].name == name) return i;
+  }
+  throw std::invalid_argument("unknown option '" + std::string(name) + "'");
+}
+
+// Names of the statistics of rules and passes, made once: statistics
+// refer to their names.
+struct StatisticNames {
+  std::vector<std::string> rules;
+  std::vector<std::array<std::string, 3>> passes;  // seconds, changes, eliminated
+};
+
+const StatisticNames& statistic_names() {
+  static const StatisticNames kNames = [] {
+    StatisticNames names;
+    for (const rewrite::RuleInfo& rule : rewrite::rules()) names.rules.push_back("rule_" + std::string(rule.name));
+    for (const preprocess::PassInfo& pass : preprocess::passes()) {
+      const std::string prefix = "pass_" + std::string(pass.name);
+      names.passes.push_back({prefix + "_seconds", prefix + "_changes", prefix + "_eliminated"});
+    }
+    return names;
+  }();
+  return kNames;
+}
 
 struct Level {
   int activation;
@@ -50,9 +118,14 @@ struct PendingAssertion {
 }  // namespace
 
 struct Solver::Impl {
-  explicit Impl(TermManager& terms) : terms(terms) { reset_backend(); }
+  explicit Impl(TermManager& terms) : terms(terms) {
+    for (const OptionRow& row : option_rows()) option_values.push_back(row.default_value);
+    reset_backend();
+  }
 
   TermManager& terms;
+  std::vector<int64_t> option_values;  // by option_rows()
+  std::vector<rewrite::Rule> disabled_rules;
   std::unique_ptr<Backend> backend;
   std::vector<Term> assertions;
   std::vector<Level> levels;
@@ -61,8 +134,10 @@ struct Solver::Impl {
   Result last_result = Result::unknown;
   std::unique_ptr<Evaluator> model;
   bool configured = false;  // an assertion was made: options are fixed
-  // Assertions are bit-blasted by check_sat, under its resource limits.
+  // Assertions are preprocessed and bit-blasted by check_sat, under its
+  // resource limits: `pending` as made, `unencoded` as preprocessed.
   std::vector<PendingAssertion> pending;
+  std::vector<preprocess::Assertion> unencoded;
   std::atomic<bool> terminate_requested{false};
   std::atomic<bool> in_sat_solve{false};  // forward terminate() to the SAT core only then
   sat::StopReason blasting_stop = sat::StopReason::none;
@@ -77,8 +152,29 @@ struct Solver::Impl {
   std::vector<int> cnf;  // clauses as added, 0-terminated, for dump_cnf
   bool cnf_written = false;
 
+  int64_t option(std::string_view name) const { return option_values[option_index(name)]; }
+
+  preprocess::Config preprocess_config() const {
+    preprocess::Config config;
+    config.level = static_cast<int>(option("rewrite_level"));
+    config.max_rounds = static_cast<int>(option("pp_rounds"));
+    for (const preprocess::PassInfo& pass : preprocess::passes()) {
+      config.enabled[static_cast<size_t>(pass.id)] = option("pp_" + std::string(pass.name)) != 0;
+    }
+    config.disabled_rules = disabled_rules;
+    return config;
+  }
+
+  // Before the first assertion, a new configuration needs only a new
+  // preprocessor.
+  void reset_preprocessor() {
+    backend->preprocessor = std::make_unique<preprocess::Preprocessor>(terms, preprocess_config());
+    backend->preprocessor->set_interrupt_check([this] { check_resources(); });
+  }
+
   void reset_backend() {
     backend = std::make_unique<Backend>();
+    reset_preprocessor();
     backend->blaster.set_interrupt_check([this] { check_resources(); });
     backend->encoder.set_interrupt_check([this] { check_resources(); });
     out_of_memory = false;
@@ -90,6 +186,7 @@ struct Solver::Impl {
     }
     cnf.clear();
     cnf_written = false;
+    unencoded.clear();
   }
 
   void check_resources() const {
@@ -100,14 +197,30 @@ struct Solver::Impl {
     }
   }
 
-  // Bit-blasts and encodes the pending assertions, oldest first; each one
-  // leaves the queue only once its clause is in the SAT core.
-  void encode_pending() {
+  // Preprocesses the pending assertions with the check's assumptions and
+  // encodes what comes out; returns the assumptions as preprocessed.  An
+  // interrupt leaves the pending assertions for the next check if it
+  // comes while they are preprocessed, and the preprocessed ones not yet
+  // encoded if it comes while they are encoded.
+  std::vector<Term> encode_pending(std::span<const Term> assumptions) {
+    std::vector<preprocess::Assertion> batch;
+    for (const PendingAssertion& assertion : pending) {
+      batch.push_back({assertion.formula, static_cast<uint32_t>(assertion.level)});
+    }
+    preprocess::Preprocessor::Result result = backend->preprocessor->process(batch, assumptions);
+    pending.clear();
+    unencoded.insert(unencoded.end(), result.assertions.begin(), result.assertions.end());
+    encode_unencoded();
+    return std::move(result.assumptions);
+  }
+
+  // Each assertion leaves the queue only once its clause is in the SAT core.
+  void encode_unencoded() {
     size_t done = 0;
     try {
-      for (; done < pending.size(); ++done) {
-        const PendingAssertion& assertion = pending[done];
-        const aig::Edge root = backend->blaster.edge(assertion.formula);
+      for (; done < unencoded.size(); ++done) {
+        const preprocess::Assertion& assertion = unencoded[done];
+        const aig::Edge root = backend->blaster.edge(assertion.term);
         if (root == aig::kTrue) continue;
         const int literal = backend->encoder.literal(root);
         if (assertion.level == 0) {
@@ -117,10 +230,10 @@ struct Solver::Impl {
         }
       }
     } catch (...) {
-      pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done));
+      unencoded.erase(unencoded.begin(), unencoded.begin() + static_cast<std::ptrdiff_t>(done));
       throw;
     }
-    pending.clear();
+    unencoded.clear();
   }
 
   void record_clause(std::span<const int> clause) {
@@ -183,6 +296,38 @@ void Solver::set_sat_option(std::string_view name, int64_t value) {
   impl_->sat_options.emplace_back(std::string(name), value);
 }
 
+std::span<const sat::OptionInfo> Solver::options() { return option_infos(); }
+
+void Solver::set_option(std::string_view name, int64_t value) {
+  Impl& s = *impl_;
+  if (s.configured) throw std::logic_error("options must be set before the first assertion");
+  const size_t index = option_index(name);
+  const OptionRow& row = option_rows()[index];
+  if (value < row.min_value || value > row.max_value) {
+    throw std::out_of_range("option '" + row.name + "' takes values from " + std::to_string(row.min_value) +
+                            " to " + std::to_string(row.max_value));
+  }
+  s.option_values[index] = value;
+  s.reset_preprocessor();
+}
+
+int64_t Solver::get_option(std::string_view name) const { return impl_->option(name); }
+
+void Solver::disable_rewrite_rule(std::string_view name) {
+  Impl& s = *impl_;
+  if (s.configured) throw std::logic_error("rewrite rules must be disabled before the first assertion");
+  const std::optional<rewrite::Rule> rule = rewrite::find_rule(name);
+  if (!rule) throw std::invalid_argument("unknown rewrite rule '" + std::string(name) + "'");
+  s.disabled_rules.push_back(*rule);
+  s.reset_preprocessor();
+}
+
+std::vector<std::string_view> Solver::rewrite_rules() {
+  std::vector<std::string_view> names;
+  for (const rewrite::RuleInfo& rule : rewrite::rules()) names.push_back(rule.name);
+  return names;
+}
+
 void Solver::set_limits(const sat::Limits& limits) {
   impl_->limits = limits;
   impl_->backend->sat.set_limits(limits);
@@ -236,8 +381,7 @@ Result Solver::check_sat(std::span<const Term> assumptions) {
     return Result::unknown;
   }
   try {
-    s.encode_pending();
-    for (const Term& assumption : assumptions) {
+    for (const Term& assumption : s.encode_pending(assumptions)) {
       s.last_assumption_literals.push_back(s.backend->encoder.literal(s.backend->blaster.edge(assumption)));
     }
   } catch (const Interrupted& interrupted) {
@@ -261,7 +405,8 @@ Result Solver::check_sat(std::span<const Term> assumptions) {
                   : result == sat::Result::unsatisfiable ? Result::unsat
                                                          : Result::unknown;
   if (s.last_result == Result::sat) {
-    s.model = std::make_unique<Evaluator>([impl = impl_.get()](Term constant) { return impl->constant_value(constant); });
+    s.model = std::make_unique<Evaluator>(
+        s.backend->preprocessor->model([impl = impl_.get()](Term constant) { return impl->constant_value(constant); }));
   }
   return s.last_result;
 }
@@ -291,6 +436,8 @@ void Solver::pop(uint32_t count) {
     s.assertions.resize(level.assertions);
   }
   std::erase_if(s.pending, [&s](const PendingAssertion& assertion) { return assertion.level > s.levels.size(); });
+  std::erase_if(s.unencoded, [&s](const preprocess::Assertion& assertion) { return assertion.level > s.levels.size(); });
+  s.backend->preprocessor->pop_to(static_cast<uint32_t>(s.levels.size()));
 }
 
 uint32_t Solver::num_levels() const { return static_cast<uint32_t>(impl_->levels.size()); }
@@ -352,6 +499,19 @@ std::vector<sat::Statistic> Solver::statistics() const {
   result.push_back({"aig_nodes", static_cast<double>(s.backend->aig.num_nodes()), ""});
   result.push_back({"cnf_variables", static_cast<double>(s.backend->encoder.statistics().variables), ""});
   result.push_back({"cnf_clauses", static_cast<double>(s.backend->encoder.statistics().clauses), ""});
+  const preprocess::Preprocessor& preprocessor = *s.backend->preprocessor;
+  const StatisticNames& names = statistic_names();
+  for (const preprocess::PassInfo& pass : preprocess::passes()) {
+    const preprocess::PassStatistics& stats = preprocessor.statistics(pass.id);
+    const auto& pass_names = names.passes[static_cast<size_t>(pass.id)];
+    result.push_back({pass_names[0], stats.seconds, "s"});
+    result.push_back({pass_names[1], static_cast<double>(stats.changes), ""});
+    result.push_back({pass_names[2], static_cast<double>(stats.eliminated), ""});
+  }
+  for (const rewrite::RuleInfo& rule : rewrite::rules()) {
+    const uint64_t fired = preprocessor.rewriter().fired(rule.rule);
+    if (fired > 0) result.push_back({names.rules[static_cast<size_t>(rule.rule)], static_cast<double>(fired), ""});
+  }
   return result;
 }
 
