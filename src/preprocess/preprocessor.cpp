@@ -1,5 +1,6 @@
 // The pass loop, the replacements and the witnesses.
 #include "preprocess/preprocessor.hpp"
+#include "preprocess/uses.hpp"
 
 #include <algorithm>
 #include <map>
@@ -50,6 +51,11 @@ Preprocessor::Result Preprocessor::process(std::span<const Assertion> batch, std
   }
   // Assumptions are visible first: nothing they mention may be eliminated.
   for (const Term& assumption : assumptions) mark_visible(assumption);
+  // An unconstrained constant of an earlier check that a new assertion
+  // mentions is unconstrained no more: its use is encoded before the
+  // passes see the new assertions (which could otherwise abstract it a
+  // second time, differently).
+  for (const Assertion& assertion : batch) restore_mentioned(normalize(assertion.term));
   std::map<uint32_t, std::vector<Term>> by_level;
   for (const Assertion& assertion : batch) by_level[assertion.level].push_back(assertion.term);
   for (auto& [level, terms] : by_level) {
@@ -85,6 +91,35 @@ void Preprocessor::process_group(Group& group) {
     const Term final_form = normalize(assertion);
     if (!rewrite::is_true(final_form)) emit(final_form, group.level);
   }
+  finalize_witnesses();
+}
+
+// A witness made in a group may mention constants that the same group
+// eliminated after it (a definition x = y found together with y = 5, a
+// use containing another use abstracted later).  Under the replacements
+// the group ends with, its terms mention none of them: eliminated
+// constants are replaced, abstracted uses are their stand-ins.  The use
+// of an unconstrained constant keeps its shape, with the constant as its
+// argument, so that inverse() still finds it.
+void Preprocessor::finalize_witnesses() {
+  for (Witness& witness : witnesses_) {
+    if (witness.final) continue;
+    if (witness.definition) {
+      witness.definition = normalize(witness.definition);
+    } else {
+      witness.use = with_normalized_children(witness.use);
+    }
+    witness.final = true;
+  }
+}
+
+// `term` itself is kept (it may be a replaced one), its children normalized.
+Term Preprocessor::with_normalized_children(Term term) {
+  std::vector<Term> children;
+  for (const Term& child : term.children()) children.push_back(normalize(child));
+  std::vector<uint32_t> indices;
+  for (size_t i = 0; i < term.num_indices(); ++i) indices.push_back(term.index(i));
+  return terms_.mk_term(term.kind(), children, indices);
 }
 
 bool Preprocessor::run_pass(PassId pass, Group& group) {
@@ -173,6 +208,7 @@ void Preprocessor::eliminate_by_definition(Term constant, Term definition, uint3
 void Preprocessor::eliminate_unconstrained(Term constant, Term use, Term stand_in, uint32_t level) {
   replace(use, stand_in, level);
   witnesses_.push_back({.constant = constant, .definition = {}, .use = use, .stand_in = stand_in, .level = level});
+  abstracted_.set(constant, true);
 }
 
 bool Preprocessor::visible(Term constant) const { return visible_.contains(constant); }
@@ -200,6 +236,15 @@ void Preprocessor::emit(Term term, uint32_t level) {
   }
 }
 
+void Preprocessor::restore_mentioned(Term root) {
+  if (abstracted_.empty()) return;
+  std::vector<Term> mentioned;
+  for_each_term(std::span<const Term>(&root, 1), [&mentioned](Term term) {
+    if (term.kind() == Kind::Constant) mentioned.push_back(term);
+  });
+  for (const Term& constant : mentioned) restore_if_used(constant);
+}
+
 // A restore this triggers is handed out with the next result.
 void Preprocessor::mark_visible(Term root) {
   std::vector<Term> found;
@@ -218,16 +263,14 @@ void Preprocessor::mark_visible(Term root) {
 // An unconstrained constant that shows up after all: its use is encoded
 // as the definition of the stand-in, at the level of the abstraction.
 void Preprocessor::restore_if_used(Term constant) {
+  if (!abstracted_.contains(constant)) return;
+  abstracted_.erase(constant);
   const auto witness = std::find_if(witnesses_.begin(), witnesses_.end(),
                                     [&](const Witness& w) { return w.constant == constant && w.use; });
   if (witness == witnesses_.end()) return;
   const Witness restored = *witness;
   witnesses_.erase(witness);
-  std::vector<Term> children;
-  for (const Term& child : restored.use.children()) children.push_back(normalize(child));
-  std::vector<uint32_t> indices;
-  for (size_t i = 0; i < restored.use.num_indices(); ++i) indices.push_back(restored.use.index(i));
-  const Term use = terms_.mk_term(restored.use.kind(), children, indices);
+  const Term use = with_normalized_children(restored.use);
   emit(terms_.mk_term(Kind::Equal, {normalize(restored.stand_in), use}), restored.level);
 }
 
@@ -238,6 +281,9 @@ void Preprocessor::pop_to(uint32_t levels) {
   // (A key is never replaced twice: replace() is only called for terms
   // that normalize to themselves.)
   std::erase_if(replacement_log_, [levels](const Replacement& r) { return r.level > levels; });
+  for (const Witness& witness : witnesses_) {
+    if (witness.level > levels && witness.use) abstracted_.erase(witness.constant);
+  }
   std::erase_if(witnesses_, [levels](const Witness& w) { return w.level > levels; });
   std::erase_if(out_, [levels](const Assertion& a) { return a.level > levels; });
   normalized_.clear();

@@ -162,18 +162,25 @@ class Preprocessor {
   // `definition`.  Unconstrained: `use`, its one use, was replaced by the
   // fresh `stand_in`, and its value is the one that makes `use` take the
   // stand-in's value.
+  //
+  // Replayed last to first, a witness may refer to constants of later
+  // witnesses but not of earlier ones; finalize_witnesses() makes it so.
   struct Witness {
     Term constant;
     Term definition;  // by definition
     Term use;         // unconstrained
     Term stand_in;    // unconstrained
     uint32_t level;
+    bool final = false;  // its terms are under every replacement of its group
   };
 
   void process_group(Group& group);
   bool run_pass(PassId pass, Group& group);
   void mark_visible(Term term);
   void restore_if_used(Term constant);
+  void restore_mentioned(Term root);
+  void finalize_witnesses();
+  Term with_normalized_children(Term term);
 
   smt::TermManager& terms_;
   Config config_;
@@ -182,6 +189,8 @@ class Preprocessor {
   smt::TermMap<Term> replacements_;
   smt::TermMap<Term> normalized_;             // cache of normalize(); cleared on every change
   std::vector<Witness> witnesses_;
+  // The constants with an unconstrained witness.
+  smt::SparseTermMap<bool> abstracted_;
   smt::TermMap<bool> visible_;                // constants handed out
   smt::TermMap<bool> scanned_;                // terms whose constants are in visible_
   std::vector<Assertion> out_;  // handed out, not yet returned

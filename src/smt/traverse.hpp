@@ -63,6 +63,7 @@ class SparseTermMap {
   V& set(Term term, V value) { return values_.insert_or_assign(term.id(), std::move(value)).first->second; }
   void erase(Term term) { values_.erase(term.id()); }
   void clear() { values_.clear(); }
+  bool empty() const { return values_.empty(); }
 
  private:
   std::unordered_map<uint64_t, V> values_;

@@ -166,10 +166,17 @@ class Options(unittest.TestCase):
                 self.assertTrue(o.lo <= value <= o.hi)
 
     @unittest.skipUnless(os.environ.get('WANG_BINARY'), 'WANG_BINARY not set')
-    def test_every_option_of_the_table_is_found(self):
-        table = os.path.join(HERE, '..', '..', 'src', 'sat', 'options.def')
-        with open(table) as f:
-            names = [line.split('(')[1].split(',')[0] for line in f if line.startswith('OPTION(')]
+    def test_every_option_of_the_tables_is_found(self):
+        src = os.path.join(HERE, '..', '..', 'src')
+
+        def first_arguments(path, macro):
+            with open(os.path.join(src, path)) as f:
+                return [line.split('(')[1].split(',')[0] for line in f if line.startswith(macro + '(')]
+        # The SAT core's table, the word-level table (flags with dashes) and
+        # a switch per preprocessing pass.
+        names = first_arguments(os.path.join('sat', 'options.def'), 'OPTION')
+        names += [n.replace('_', '-') for n in first_arguments(os.path.join('solver', 'options.def'), 'OPTION')]
+        names += ['pp-' + n for n in first_arguments(os.path.join('preprocess', 'passes.def'), 'PASS')]
         found = [o.name for o in O.solver_options(os.environ['WANG_BINARY'])]
         self.assertEqual(sorted(found), sorted(names))
 
