@@ -27,7 +27,7 @@ const PassFunction kPassFunctions[] = {
 };
 
 // Passes that level 1 runs; level 2 runs every enabled pass.
-bool runs_at_level_one(PassId pass) { return pass == PassId::rewrite || pass == PassId::flatten; }
+bool runs_at_level_one(PassId pass) { return pass == PassId::flatten; }
 
 }  // namespace
 
@@ -72,7 +72,11 @@ Preprocessor::Result Preprocessor::process(std::span<const Assertion> batch, std
   return result;
 }
 
+// Every pass sees the assertions normalized under what the passes before
+// it found: a pass that looked at an assertion still mentioning a replaced
+// constant would take it for a constant of its own.
 void Preprocessor::process_group(Group& group) {
+  normalize_group(group);
   for (int round = 0; round < config_.max_rounds; ++round) {
     bool changed = false;
     for (const PassInfo& pass : passes()) {
@@ -81,8 +85,7 @@ void Preprocessor::process_group(Group& group) {
       check_interrupt();
       if (!run_pass(pass.id, group)) continue;
       changed = true;
-      // The next pass sees the assertions under what this one found.
-      if (pass.id != PassId::rewrite) run_pass(PassId::rewrite, group);
+      normalize_group(group);
     }
     if (!changed) break;
   }
@@ -120,6 +123,20 @@ Term Preprocessor::with_normalized_children(Term term) {
   std::vector<uint32_t> indices;
   for (size_t i = 0; i < term.num_indices(); ++i) indices.push_back(term.index(i));
   return terms_.mk_term(term.kind(), children, indices);
+}
+
+// Assertions that became true are dropped.
+void Preprocessor::normalize_group(Group& group) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<Term> kept;
+  for (const Term& assertion : group.assertions) {
+    check_interrupt();
+    const Term normal = normalize(assertion);
+    if (normal != assertion) ++rewrite_statistics_.changes;
+    if (!rewrite::is_true(normal)) kept.push_back(normal);
+  }
+  group.assertions = std::move(kept);
+  rewrite_statistics_.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 bool Preprocessor::run_pass(PassId pass, Group& group) {
@@ -196,6 +213,9 @@ Term Preprocessor::normalize(Term root) {
 }
 
 void Preprocessor::replace(Term key, Term value, uint32_t level) {
+  // A second replacement of a key would mean a pass saw a term that
+  // normalization should have replaced: keys are never replaced twice.
+  if (replacements_.contains(key)) throw std::logic_error("preprocessing: " + key.to_string() + " is replaced twice");
   replacements_.set(key, value);
   replacement_log_.push_back({key, level});
   normalized_.clear();

@@ -124,6 +124,8 @@ class Preprocessor {
 
   const rewrite::Rewriter& rewriter() const { return *rewriter_; }
   const PassStatistics& statistics(PassId pass) const { return stats_[static_cast<size_t>(pass)]; }
+  // Of the normalization the loop does before and between passes.
+  const PassStatistics& rewrite_statistics() const { return rewrite_statistics_; }
 
   // ---- for the passes (pass_*.cpp)
   struct Group;
@@ -176,6 +178,7 @@ class Preprocessor {
 
   void process_group(Group& group);
   bool run_pass(PassId pass, Group& group);
+  void normalize_group(Group& group);
   void mark_visible(Term term);
   void restore_if_used(Term constant);
   void restore_mentioned(Term root);
@@ -195,6 +198,7 @@ class Preprocessor {
   smt::TermMap<bool> scanned_;                // terms whose constants are in visible_
   std::vector<Assertion> out_;  // handed out, not yet returned
   std::array<PassStatistics, kNumPasses> stats_{};
+  PassStatistics rewrite_statistics_;
   uint64_t fresh_counter_ = 0;
   std::function<void()> interrupt_check_;
 };

@@ -83,15 +83,20 @@ size_t option_index(std::string_view name) {
 // refer to their names.
 struct StatisticNames {
   std::vector<std::string> rules;
-  std::vector<std::array<std::string, 3>> passes;  // seconds, changes, eliminated
+  // seconds, changes, eliminated: of each pass, then of the rewriting
+  // between passes.
+  std::vector<std::array<std::string, 3>> passes;
 };
 
 const StatisticNames& statistic_names() {
   static const StatisticNames kNames = [] {
     StatisticNames names;
     for (const rewrite::RuleInfo& rule : rewrite::rules()) names.rules.push_back("rule_" + std::string(rule.name));
-    for (const preprocess::PassInfo& pass : preprocess::passes()) {
-      const std::string prefix = "pass_" + std::string(pass.name);
+    std::vector<std::string_view> passes;
+    for (const preprocess::PassInfo& pass : preprocess::passes()) passes.push_back(pass.name);
+    passes.push_back("rewrite");
+    for (std::string_view pass : passes) {
+      const std::string prefix = "pass_" + std::string(pass);
       names.passes.push_back({prefix + "_seconds", prefix + "_changes", prefix + "_eliminated"});
     }
     return names;
@@ -501,12 +506,13 @@ std::vector<sat::Statistic> Solver::statistics() const {
   result.push_back({"cnf_clauses", static_cast<double>(s.backend->encoder.statistics().clauses), ""});
   const preprocess::Preprocessor& preprocessor = *s.backend->preprocessor;
   const StatisticNames& names = statistic_names();
-  for (const preprocess::PassInfo& pass : preprocess::passes()) {
-    const preprocess::PassStatistics& stats = preprocessor.statistics(pass.id);
-    const auto& pass_names = names.passes[static_cast<size_t>(pass.id)];
-    result.push_back({pass_names[0], stats.seconds, "s"});
-    result.push_back({pass_names[1], static_cast<double>(stats.changes), ""});
-    result.push_back({pass_names[2], static_cast<double>(stats.eliminated), ""});
+  for (size_t i = 0; i < names.passes.size(); ++i) {
+    const preprocess::PassStatistics& stats = i < preprocess::kNumPasses
+                                                  ? preprocessor.statistics(static_cast<preprocess::PassId>(i))
+                                                  : preprocessor.rewrite_statistics();
+    result.push_back({names.passes[i][0], stats.seconds, "s"});
+    result.push_back({names.passes[i][1], static_cast<double>(stats.changes), ""});
+    result.push_back({names.passes[i][2], static_cast<double>(stats.eliminated), ""});
   }
   for (const rewrite::RuleInfo& rule : rewrite::rules()) {
     const uint64_t fired = preprocessor.rewriter().fired(rule.rule);
