@@ -182,6 +182,7 @@ Term rule_equal_polynomial(Rewriter& rw, Term term) {
 }
 
 Term rule_equal_order(Rewriter& rw, Term term) {
+  if (!smt::op_info(term.kind()).has(smt::kCommutative)) return {};
   std::vector<Term> sorted = children_of(term);
   std::stable_sort(sorted.begin(), sorted.end(), term_order);
   if (std::equal(sorted.begin(), sorted.end(), term.children().begin())) return {};

@@ -34,9 +34,12 @@ Term rule_implies_to_or(Rewriter& rw, Term term) {
   return rw.mk(Kind::Or, {rw.mk_not(term.child(0)), term.child(1)});
 }
 
+// By the operator's attributes: associative operators are flattened,
+// commutative ones sorted.
 Term rule_flatten_sort(Rewriter& rw, Term term) {
-  std::vector<Term> flat = flattened_children(term, term.kind());
-  std::stable_sort(flat.begin(), flat.end(), term_order);
+  const smt::OpInfo& op = smt::op_info(term.kind());
+  std::vector<Term> flat = op.has(smt::kAssociative) ? flattened_children(term, term.kind()) : children_of(term);
+  if (op.has(smt::kCommutative)) std::stable_sort(flat.begin(), flat.end(), term_order);
   if (std::equal(flat.begin(), flat.end(), term.children().begin(), term.children().end())) return {};
   return rw.mk(term.kind(), flat);
 }
@@ -45,6 +48,7 @@ Term rule_flatten_sort(Rewriter& rw, Term term) {
 // for or; constant arguments are combined into one.
 Term rule_and_or_simplify(Rewriter& rw, Term term) {
   const bool conjunction = is_conjunction(term.kind());
+  const bool idempotent = smt::op_info(term.kind()).has(smt::kIdempotent);
   const Term neutral = conjunction ? top(rw, term) : bottom(rw, term);
   const Term absorbing = conjunction ? bottom(rw, term) : top(rw, term);
   std::vector<Term> kept;
@@ -53,7 +57,8 @@ Term rule_and_or_simplify(Rewriter& rw, Term term) {
   bool changed = false;
   for (const Term& argument : term.children()) {
     if (argument == absorbing) return absorbing;
-    if (argument == neutral || !seen.insert(argument.id()).second) {
+    const bool repeated = !seen.insert(argument.id()).second;
+    if (argument == neutral || (idempotent && repeated)) {
       changed = true;
       continue;
     }

@@ -4,6 +4,8 @@
 // assignment of its constants.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -181,6 +183,16 @@ TEST(RewriteRules, LevelOneLeavesNormalFormsOut) {
   const smt::Term term = *reader.read("(bvmul y x)");
   EXPECT_EQ(rw.rewrite(term), term);
   EXPECT_EQ(rw.fired(Rule::polynomial), 0U);
+}
+
+TEST(RewriteRules, EveryRuleIsDocumented) {
+  std::ifstream file(std::string(WANG_SOURCE_DIR) + "/docs/rewriting.md");
+  ASSERT_TRUE(file) << "docs/rewriting.md is missing";
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  for (const rewrite::RuleInfo& info : rewrite::rules()) {
+    EXPECT_NE(text.find("| `" + std::string(info.name) + "` | " + std::to_string(info.level) + " |"), std::string::npos)
+        << info.name << " (level " << info.level << ") is not in the table of docs/rewriting.md";
+  }
 }
 
 TEST(RewriteRules, NamesAreUniqueAndFound) {
