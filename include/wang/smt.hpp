@@ -31,22 +31,52 @@ enum class Kind : uint16_t {
 #undef OP
 };
 
-// Bool, or a bit-vector sort of width >= 1.
+struct SortData;
+class Sort;
+// The representation behind a sort (internal to the term layer).
+const SortData* sort_data(const Sort& sort);
+Sort sort_with_data(const SortData* data);
+
+// Bool, a bit-vector sort of width >= 1, an array sort, a sort declared
+// with declare-sort (uninterpreted), or the sort of an uninterpreted
+// function.  Sorts are values: equal sorts compare equal (array and
+// function sorts are interned, each uninterpreted sort is its own).
 class Sort {
  public:
-  static Sort boolean() { return Sort(0); }
+  static Sort boolean() { return Sort(0, nullptr); }
   static Sort bitvec(uint32_t width);
-  bool is_bool() const { return width_ == 0; }
+  static Sort array(Sort index, Sort element);
+  // A new sort: two calls with the same name give different sorts.
+  static Sort uninterpreted(std::string name);
+  // The sort of functions from `domain` (not empty) to `codomain`.
+  static Sort function(std::vector<Sort> domain, Sort codomain);
+
+  bool is_bool() const { return width_ == 0 && data_ == nullptr; }
   bool is_bitvec() const { return width_ != 0; }
-  // The width of a bit-vector sort (0 for Bool).
+  bool is_array() const;
+  bool is_uninterpreted() const;
+  bool is_function() const;
+  // The width of a bit-vector sort (0 for the others).
   uint32_t width() const { return width_; }
+  Sort array_index() const;
+  Sort array_element() const;
+  std::span<const Sort> function_domain() const;
+  Sort function_codomain() const;
+  // The name of an uninterpreted sort.
+  const std::string& name() const;
+
   bool operator==(const Sort& other) const = default;
-  // "Bool" or "(_ BitVec N)".
+  size_t hash() const;
+  // "Bool", "(_ BitVec N)", "(Array I E)", the declared name, or for a
+  // function sort "(S1 ... Sn) T".
   std::string to_string() const;
 
  private:
-  explicit Sort(uint32_t width) : width_(width) {}
+  friend const SortData* sort_data(const Sort& sort);
+  friend Sort sort_with_data(const SortData* data);
+  Sort(uint32_t width, const SortData* data) : width_(width), data_(data) {}
   uint32_t width_;
+  const SortData* data_;
 };
 
 struct Node;
@@ -93,6 +123,7 @@ enum OpAttribute : uint32_t {
   kRightAssoc = 1u << 4,   // (f a b c) is (f a (f b c)); the term layer keeps f binary
   kChainable = 1u << 5,    // (f a b c) is (and (f a b) (f b c)); the term layer keeps f binary
   kPairwise = 1u << 6,     // (f a b c) holds of every pair of arguments
+  kInternal = 1u << 7,     // no SMT-LIB name of its own: not bound by the parser
 };
 
 // One row of the operator table (wang/smt_ops.def).
@@ -126,7 +157,11 @@ class TermManager {
   Term mk_bool(bool value);
   Term mk_bv(const bv::BitVector& value);
   // A fresh constant: two calls with the same name give different terms.
+  // With a function sort it is an uninterpreted function, applied with
+  // Kind::Apply.
   Term mk_const(Sort sort, std::string name);
+  // The array of sort `sort` with `value` at every index.
+  Term mk_const_array(Sort sort, Term value);
   // Throws SortError when the arguments or indices do not fit the operator.
   Term mk_term(Kind kind, std::span<const Term> arguments, std::span<const uint32_t> indices = {});
   Term mk_term(Kind kind, std::initializer_list<Term> arguments, std::initializer_list<uint32_t> indices = {});

@@ -92,6 +92,7 @@ Term rule_distinct_to_equal(Rewriter& rw, Term term) {
     if (!seen.insert(child.id()).second) return rw.mk_bool(false);
   }
   const Sort sort = term.child(0).sort();
+  if (!sort.is_bool() && !sort.is_bitvec()) return {};
   const uint32_t bits = sort.is_bool() ? 1 : sort.width();
   if (bits < 63 && term.num_children() > (uint64_t{1} << bits)) return rw.mk_bool(false);
   return {};

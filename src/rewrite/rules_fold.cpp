@@ -5,6 +5,9 @@
 namespace wang::rewrite {
 
 Term rule_fold_constants(Rewriter& rw, Term term) {
+  // Values exist as terms only for Bool and bit-vectors (a constant array
+  // of a value is not one).
+  if (!term.sort().is_bool() && !term.sort().is_bitvec()) return {};
   for (const Term& child : term.children()) {
     if (!child.is_value()) return {};
   }

@@ -1,6 +1,10 @@
 #include "smt/evaluator.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <vector>
+
+#include "smt/node.hpp"
 
 namespace wang::smt {
 
@@ -114,10 +118,158 @@ Value bitvector_operator(Kind kind, std::span<const Value> args) {
   }
 }
 
+// The sort of a value (functions excepted, which are never arguments).
+Sort sort_of(const Value& value) {
+  switch (value.index()) {
+    case 0: return Sort::boolean();
+    case 1: return Sort::bitvec(bits(value).width());
+    case 2: return std::get<ArrayValue>(value).data->sort;
+    case 3: return std::get<FunctionValue>(value).data->sort;
+    default: return std::get<AbstractValue>(value).sort;
+  }
+}
+
+// Index domains up to this many bits are small enough that a finite map
+// can cover them, which the normal form of arrays must then account for.
+constexpr uint32_t kSmallDomainBits = 20;
+
+// The least value of a small index sort (false, zero), if it is one.
+std::optional<Value> least_index(Sort index) {
+  if (index.is_bool()) return Value(false);
+  if (index.is_bitvec() && index.width() <= kSmallDomainBits) return Value(BitVector(index.width()));
+  return std::nullopt;
+}
+
+template <class Key>
+const Value* find_entry(const std::vector<std::pair<Key, Value>>& entries, const Key& key,
+                        bool (*less)(const Key&, const Key&)) {
+  const auto found = std::lower_bound(entries.begin(), entries.end(), key,
+                                      [less](const auto& entry, const Key& k) { return less(entry.first, k); });
+  if (found == entries.end() || less(key, found->first)) return nullptr;
+  return &found->second;
+}
+
+bool tuple_less(const std::vector<Value>& a, const std::vector<Value>& b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), value_less);
+}
+
+Value array_operator(Kind kind, std::span<const Value> args, std::span<const uint32_t> indices) {
+  switch (kind) {
+    case Kind::Select: return array_at(std::get<ArrayValue>(args[0]), args[1]);
+    case Kind::Store: {
+      const ArrayData& array = *std::get<ArrayValue>(args[0]).data;
+      std::vector<std::pair<Value, Value>> entries = array.entries;
+      std::erase_if(entries, [&](const auto& entry) { return entry.first == args[1]; });
+      entries.emplace_back(args[1], args[2]);
+      return make_array(array.sort, array.default_value, std::move(entries));
+    }
+    case Kind::ConstArray: return make_array(Sort::array(sort_from_code(indices[0], indices[1]), sort_of(args[0])), args[0], {});
+    default: {
+      const std::vector<Value> arguments(args.begin() + 1, args.end());
+      return function_at(std::get<FunctionValue>(args[0]), arguments);
+    }
+  }
+}
+
 }  // namespace
+
+bool value_less(const Value& a, const Value& b) {
+  if (a.index() != b.index()) return a.index() < b.index();
+  switch (a.index()) {
+    case 0: return !truth(a) && truth(b);
+    case 1: return bits(a) < bits(b);
+    case 2: {
+      const ArrayData &x = *std::get<ArrayValue>(a).data, &y = *std::get<ArrayValue>(b).data;
+      if (x.default_value != y.default_value) return value_less(x.default_value, y.default_value);
+      return std::lexicographical_compare(x.entries.begin(), x.entries.end(), y.entries.begin(), y.entries.end(),
+                                          [](const auto& p, const auto& q) {
+                                            if (p.first != q.first) return value_less(p.first, q.first);
+                                            return value_less(p.second, q.second);
+                                          });
+    }
+    case 3: {
+      const FunctionData &x = *std::get<FunctionValue>(a).data, &y = *std::get<FunctionValue>(b).data;
+      if (x.default_value != y.default_value) return value_less(x.default_value, y.default_value);
+      return std::lexicographical_compare(x.entries.begin(), x.entries.end(), y.entries.begin(), y.entries.end(),
+                                          [](const auto& p, const auto& q) {
+                                            if (p.first != q.first) return tuple_less(p.first, q.first);
+                                            return value_less(p.second, q.second);
+                                          });
+    }
+    default: return std::get<AbstractValue>(a).index < std::get<AbstractValue>(b).index;
+  }
+}
+
+bool ArrayValue::operator==(const ArrayValue& other) const {
+  return data->default_value == other.data->default_value && data->entries == other.data->entries;
+}
+
+bool FunctionValue::operator==(const FunctionValue& other) const {
+  return data->default_value == other.data->default_value && data->entries == other.data->entries;
+}
+
+// Normal form: entries sorted by index, one per index (the last given
+// wins), none equal to the default; over a small index sort the default
+// is the value at the least index, so that two maps of one function have
+// one form whichever indices they list.
+ArrayValue make_array(Sort sort, Value default_value, std::vector<std::pair<Value, Value>> entries) {
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return value_less(a.first, b.first); });
+  std::vector<std::pair<Value, Value>> unique;
+  for (auto& entry : entries) {
+    if (!unique.empty() && unique.back().first == entry.first) {
+      unique.back().second = std::move(entry.second);
+    } else {
+      unique.push_back(std::move(entry));
+    }
+  }
+  if (const std::optional<Value> least = least_index(sort.array_index())) {
+    if (!unique.empty() && unique.front().first == *least) default_value = unique.front().second;
+  }
+  std::erase_if(unique, [&](const auto& entry) { return entry.second == default_value; });
+  auto data = std::make_shared<ArrayData>(ArrayData{sort, std::move(default_value), std::move(unique)});
+  return ArrayValue{std::move(data)};
+}
+
+FunctionValue make_function(Sort sort, Value default_value, std::vector<std::pair<std::vector<Value>, Value>> entries) {
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return tuple_less(a.first, b.first); });
+  std::vector<std::pair<std::vector<Value>, Value>> unique;
+  for (auto& entry : entries) {
+    if (!unique.empty() && unique.back().first == entry.first) {
+      unique.back().second = std::move(entry.second);
+    } else {
+      unique.push_back(std::move(entry));
+    }
+  }
+  std::erase_if(unique, [&](const auto& entry) { return entry.second == default_value; });
+  auto data = std::make_shared<FunctionData>(FunctionData{sort, std::move(default_value), std::move(unique)});
+  return FunctionValue{std::move(data)};
+}
+
+const Value& array_at(const ArrayValue& array, const Value& index) {
+  const Value* found = find_entry<Value>(array.data->entries, index, value_less);
+  return found ? *found : array.data->default_value;
+}
+
+const Value& function_at(const FunctionValue& function, std::span<const Value> arguments) {
+  const std::vector<Value> key(arguments.begin(), arguments.end());
+  const Value* found = find_entry<std::vector<Value>>(function.data->entries, key, tuple_less);
+  return found ? *found : function.data->default_value;
+}
+
+Value default_value(Sort sort) {
+  if (sort.is_bool()) return false;
+  if (sort.is_bitvec()) return BitVector(sort.width());
+  if (sort.is_array()) return make_array(sort, default_value(sort.array_element()), {});
+  if (sort.is_function()) return make_function(sort, default_value(sort.function_codomain()), {});
+  return AbstractValue{sort, 0};
+}
 
 Value apply_operator(Kind kind, std::span<const Value> arguments, std::span<const uint32_t> indices) {
   switch (kind) {
+    case Kind::Select:
+    case Kind::Store:
+    case Kind::ConstArray:
+    case Kind::Apply: return array_operator(kind, arguments, indices);
     case Kind::Not:
     case Kind::Implies:
     case Kind::And:

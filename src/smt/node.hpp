@@ -12,9 +12,14 @@
 
 namespace wang::smt {
 
+// A sort as the two indices of a constant array (its width, and its id in
+// the table of sorts + 1, or 0), and back.
+std::array<uint32_t, 2> sort_code(Sort sort);
+Sort sort_from_code(uint32_t width, uint32_t id);
+
 struct Node {
   Kind kind;
-  uint32_t width = 0;  // 0 for Bool
+  Sort sort = Sort::boolean();
   uint32_t num_indices = 0;
   std::array<uint32_t, 2> indices{};
   bool bool_value = false;

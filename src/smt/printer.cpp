@@ -20,6 +20,14 @@ void append_leaf(std::string& out, const Term& term) {
 }
 
 void append_head(std::string& out, const Term& term) {
+  if (term.kind() == Kind::ConstArray) {
+    out += "(as const " + term.sort().to_string() + ")";
+    return;
+  }
+  if (term.kind() == Kind::Apply) {
+    out += quote_symbol(term.child(0).symbol());
+    return;
+  }
   const std::string_view name = op_info(term.kind()).name;
   if (term.num_indices() == 0) {
     out += name;
@@ -45,7 +53,7 @@ std::string Term::to_string() const {
   std::vector<Frame> stack{{*this, 0}};
   while (!stack.empty()) {
     const Term term = stack.back().term;
-    const size_t next = stack.back().next;
+    size_t next = stack.back().next;
     if (term.num_children() == 0) {
       append_leaf(out, term);
       stack.pop_back();
@@ -54,6 +62,8 @@ std::string Term::to_string() const {
     if (next == 0) {
       out += '(';
       append_head(out, term);
+      // An application's function is printed as its head.
+      if (term.kind() == Kind::Apply) next = ++stack.back().next;
     }
     if (next < term.num_children()) {
       ++stack.back().next;

@@ -5,6 +5,8 @@
 // spelled them.  Declared constants are the exception: each declaration is
 // a new constant even when names repeat (scoping is the front end's job).
 #include <deque>
+#include <map>
+#include <mutex>
 #include <unordered_set>
 
 #include "smt/node.hpp"
@@ -17,8 +19,20 @@ namespace {
 // small enough that widths and sums of widths stay in 32 bits.
 constexpr uint64_t kMaxWidth = uint64_t{1} << 28;
 
-enum class ArgumentRule { AllBool, AllSame, IteArgs, AllBv, SameBv };
-enum class ResultRule { Bool, SameAsFirst, SameAsSecond, SumOfWidths, ExtractWidth, RepeatWidth, ExtendWidth, OneBit };
+enum class ArgumentRule { AllBool, AllSame, IteArgs, AllBv, SameBv, SelectArgs, StoreArgs, AnySort, ApplyArgs };
+enum class ResultRule {
+  Bool,
+  SameAsFirst,
+  SameAsSecond,
+  SumOfWidths,
+  ExtractWidth,
+  RepeatWidth,
+  ExtendWidth,
+  OneBit,
+  ArrayElement,
+  IndexSortFromIndices,
+  FunctionCodomain,
+};
 
 struct OpRow {
   OpInfo info;
@@ -41,7 +55,7 @@ size_t combine(size_t seed, size_t value) { return seed ^ (value + 0x9e3779b97f4
 
 size_t node_hash(const Node& node) {
   size_t hash = static_cast<size_t>(node.kind);
-  hash = combine(hash, node.width);
+  hash = combine(hash, node.sort.hash());
   for (uint32_t i = 0; i < node.num_indices; ++i) hash = combine(hash, node.indices[i]);
   hash = combine(hash, node.bool_value);
   for (const Term& child : node.children) hash = combine(hash, child.id());
@@ -55,7 +69,7 @@ struct NodeHash {
 
 struct NodeEqual {
   bool operator()(const Node* a, const Node* b) const {
-    return a->kind == b->kind && a->width == b->width && a->num_indices == b->num_indices &&
+    return a->kind == b->kind && a->sort == b->sort && a->num_indices == b->num_indices &&
            a->indices == b->indices && a->bool_value == b->bool_value && a->children == b->children &&
            a->bv_value == b->bv_value;
   }
@@ -98,6 +112,35 @@ void check_arguments(const OpRow& row, std::span<const Term> args) {
         if (args[i].sort() != args[0].sort()) fail(i, args[0].sort().to_string());
       }
       break;
+    case ArgumentRule::SelectArgs:
+    case ArgumentRule::StoreArgs: {
+      const Sort array = args[0].sort();
+      if (!array.is_array()) fail(0, "an array");
+      if (args[1].sort() != array.array_index()) fail(1, array.array_index().to_string());
+      if (row.arguments == ArgumentRule::StoreArgs && args[2].sort() != array.array_element()) {
+        fail(2, array.array_element().to_string());
+      }
+      break;
+    }
+    case ArgumentRule::AnySort: break;
+    case ArgumentRule::ApplyArgs: {
+      const Sort function = args[0].sort();
+      if (!function.is_function()) fail(0, "a function");
+      const std::span<const Sort> domain = function.function_domain();
+      if (args.size() != domain.size() + 1) {
+        throw SortError("the function takes " + std::to_string(domain.size()) + " argument" +
+                        (domain.size() == 1 ? "" : "s") + ", got " + std::to_string(args.size() - 1));
+      }
+      for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i].sort() != domain[i - 1]) fail(i, domain[i - 1].to_string());
+      }
+      break;
+    }
+  }
+  // Functions exist only applied, and arrays only over sorts that have
+  // values (no function sorts in them).
+  for (size_t i = row.arguments == ArgumentRule::ApplyArgs ? 1 : 0; i < args.size(); ++i) {
+    if (args[i].sort().is_function()) fail(i, "a term that is not a function");
   }
 }
 
@@ -109,12 +152,24 @@ uint32_t checked_width(uint64_t width, std::string_view name) {
   return static_cast<uint32_t>(width);
 }
 
+uint32_t result_width(const OpRow& row, std::span<const Term> args, std::span<const uint32_t> indices);
+
+Sort result_sort(const OpRow& row, std::span<const Term> args, std::span<const uint32_t> indices) {
+  const std::string_view name = row.info.name;
+  switch (row.result) {
+    case ResultRule::Bool: return Sort::boolean();
+    case ResultRule::SameAsFirst: return args[0].sort();
+    case ResultRule::SameAsSecond: return args[1].sort();
+    case ResultRule::ArrayElement: return args[0].sort().array_element();
+    case ResultRule::FunctionCodomain: return args[0].sort().function_codomain();
+    case ResultRule::IndexSortFromIndices: return Sort::array(sort_from_code(indices[0], indices[1]), args[0].sort());
+    default: return Sort::bitvec(result_width(row, args, indices));
+  }
+}
+
 uint32_t result_width(const OpRow& row, std::span<const Term> args, std::span<const uint32_t> indices) {
   const std::string_view name = row.info.name;
   switch (row.result) {
-    case ResultRule::Bool: return 0;
-    case ResultRule::SameAsFirst: return args[0].sort().width();
-    case ResultRule::SameAsSecond: return args[1].sort().width();
     case ResultRule::OneBit: return 1;
     case ResultRule::SumOfWidths: {
       uint64_t sum = 0;
@@ -133,20 +188,146 @@ uint32_t result_width(const OpRow& row, std::span<const Term> args, std::span<co
       if (indices[0] == 0) throw SortError("'repeat' needs a positive index");
       return checked_width(uint64_t{args[0].sort().width()} * indices[0], name);
     case ResultRule::ExtendWidth: return checked_width(uint64_t{args[0].sort().width()} + indices[0], name);
+    default: break;
   }
-  return 0;
+  throw std::logic_error("not a bit-vector result rule");
 }
 
 }  // namespace
+
+// ---- sorts
+
+enum class SortKind : uint8_t { Array, Uninterpreted, Function };
+
+struct SortData {
+  SortKind kind;
+  std::vector<Sort> parameters;  // Array: index, element; Function: domain..., codomain
+  std::string name;              // Uninterpreted
+  uint64_t id;
+};
+
+namespace {
+
+// Sorts live as long as the process: they are few, and a Sort must stay
+// valid in every manager that uses it.
+struct SortTable {
+  std::mutex mutex;
+  std::deque<SortData> sorts;
+  std::map<std::pair<SortKind, std::vector<std::pair<uint32_t, const SortData*>>>, const SortData*> interned;
+
+  const SortData* intern(SortKind kind, std::vector<Sort> parameters) {
+    // Parameters are told apart by width and data: both are unique.
+    std::vector<std::pair<uint32_t, const SortData*>> key;
+    for (const Sort& parameter : parameters) key.emplace_back(parameter.width(), sort_data(parameter));
+    const std::lock_guard lock(mutex);
+    const auto found = interned.find({kind, key});
+    if (found != interned.end()) return found->second;
+    sorts.push_back({kind, std::move(parameters), {}, sorts.size()});
+    interned.emplace(std::pair{kind, std::move(key)}, &sorts.back());
+    return &sorts.back();
+  }
+
+  const SortData* fresh(std::string name) {
+    const std::lock_guard lock(mutex);
+    sorts.push_back({SortKind::Uninterpreted, {}, std::move(name), sorts.size()});
+    return &sorts.back();
+  }
+};
+
+SortTable& sort_table() {
+  static SortTable table;
+  return table;
+}
+
+}  // namespace
+
+const SortData* sort_data(const Sort& sort) { return sort.data_; }
+Sort sort_with_data(const SortData* data) { return Sort(0, data); }
+
+// A sort as two numbers, for the indices of a constant array: its width
+// and its table id + 1 (0 for Bool and bit-vectors).
+std::array<uint32_t, 2> sort_code(Sort sort) {
+  const SortData* data = sort_data(sort);
+  return {sort.width(), data ? static_cast<uint32_t>(data->id + 1) : 0};
+}
+
+Sort sort_from_code(uint32_t width, uint32_t id) {
+  if (id == 0) return width == 0 ? Sort::boolean() : Sort::bitvec(width);
+  SortTable& table = sort_table();
+  const std::lock_guard lock(table.mutex);
+  if (id > table.sorts.size()) throw SortError("no sort has the code " + std::to_string(id));
+  return sort_with_data(&table.sorts[id - 1]);
+}
 
 Sort Sort::bitvec(uint32_t width) {
   if (width == 0 || width > kMaxWidth) {
     throw SortError("bit-vector width must be between 1 and " + std::to_string(kMaxWidth) + ", got " + std::to_string(width));
   }
-  return Sort(width);
+  return Sort(width, nullptr);
 }
 
-std::string Sort::to_string() const { return is_bool() ? "Bool" : "(_ BitVec " + std::to_string(width_) + ")"; }
+Sort Sort::array(Sort index, Sort element) {
+  if (index.is_function() || element.is_function()) throw SortError("arrays cannot hold or be indexed by functions");
+  return Sort(0, sort_table().intern(SortKind::Array, {index, element}));
+}
+
+Sort Sort::uninterpreted(std::string name) { return Sort(0, sort_table().fresh(std::move(name))); }
+
+Sort Sort::function(std::vector<Sort> domain, Sort codomain) {
+  if (domain.empty()) throw SortError("a function sort needs at least one argument sort");
+  for (const Sort& sort : domain) {
+    if (sort.is_function()) throw SortError("functions cannot take functions as arguments");
+  }
+  if (codomain.is_function()) throw SortError("functions cannot return functions");
+  domain.push_back(codomain);
+  return Sort(0, sort_table().intern(SortKind::Function, std::move(domain)));
+}
+
+bool Sort::is_array() const { return data_ && data_->kind == SortKind::Array; }
+bool Sort::is_uninterpreted() const { return data_ && data_->kind == SortKind::Uninterpreted; }
+bool Sort::is_function() const { return data_ && data_->kind == SortKind::Function; }
+
+Sort Sort::array_index() const {
+  if (!is_array()) throw std::logic_error("array_index of " + to_string());
+  return data_->parameters[0];
+}
+
+Sort Sort::array_element() const {
+  if (!is_array()) throw std::logic_error("array_element of " + to_string());
+  return data_->parameters[1];
+}
+
+std::span<const Sort> Sort::function_domain() const {
+  if (!is_function()) return {};
+  return std::span<const Sort>(data_->parameters).first(data_->parameters.size() - 1);
+}
+
+Sort Sort::function_codomain() const {
+  if (!is_function()) throw std::logic_error("function_codomain of " + to_string());
+  return data_->parameters.back();
+}
+
+const std::string& Sort::name() const {
+  if (!is_uninterpreted()) throw std::logic_error("name of " + to_string());
+  return data_->name;
+}
+
+size_t Sort::hash() const { return combine(width_, data_ ? data_->id + 1 : 0); }
+
+std::string Sort::to_string() const {
+  if (is_bool()) return "Bool";
+  if (is_bitvec()) return "(_ BitVec " + std::to_string(width_) + ")";
+  switch (data_->kind) {
+    case SortKind::Array: return "(Array " + array_index().to_string() + " " + array_element().to_string() + ")";
+    case SortKind::Uninterpreted: return data_->name;
+    case SortKind::Function: {
+      std::string text = "(";
+      for (const Sort& sort : function_domain()) text += (text.size() > 1 ? " " : "") + sort.to_string();
+      return text + ") " + function_codomain().to_string();
+    }
+  }
+  return "?";
+}
 
 const OpInfo& op_info(Kind kind) { return op_row(kind).info; }
 
@@ -158,7 +339,7 @@ const OpInfo* find_op(std::string_view name) {
 }
 
 Kind Term::kind() const { return node_->kind; }
-Sort Term::sort() const { return node_->width == 0 ? Sort::boolean() : Sort::bitvec(node_->width); }
+Sort Term::sort() const { return node_->sort; }
 size_t Term::num_children() const { return node_->children.size(); }
 Term Term::child(size_t index) const { return node_->children[index]; }
 std::span<const Term> Term::children() const { return node_->children; }
@@ -197,15 +378,25 @@ Term TermManager::mk_bool(bool value) {
 Term TermManager::mk_bv(const bv::BitVector& value) {
   Node node{};
   node.kind = Kind::BvValue;
-  node.width = Sort::bitvec(value.width()).width();
+  node.sort = Sort::bitvec(value.width());
   node.bv_value = value;
   return impl_->intern(std::move(node));
+}
+
+Term TermManager::mk_const_array(Sort sort, Term value) {
+  if (!sort.is_array()) throw SortError("a constant array needs an array sort, got " + sort.to_string());
+  if (!value || value.sort() != sort.array_element()) {
+    throw SortError("a constant array of sort " + sort.to_string() + " needs a value of sort " +
+                    sort.array_element().to_string() + (value ? ", got " + value.sort().to_string() : ""));
+  }
+  const std::array<uint32_t, 2> code = sort_code(sort.array_index());
+  return mk_term(Kind::ConstArray, {value}, {code[0], code[1]});
 }
 
 Term TermManager::mk_const(Sort sort, std::string name) {
   Node node{};
   node.kind = Kind::Constant;
-  node.width = sort.width();
+  node.sort = sort;
   node.symbol = std::move(name);
   node.id = impl_->nodes.size();
   node.hash = std::hash<uint64_t>()(node.id);
@@ -235,7 +426,7 @@ Term TermManager::mk_term(Kind kind, std::span<const Term> arguments, std::span<
   check_arguments(row, arguments);
   Node node{};
   node.kind = kind;
-  node.width = result_width(row, arguments, indices);
+  node.sort = result_sort(row, arguments, indices);
   node.num_indices = static_cast<uint32_t>(indices.size());
   for (size_t i = 0; i < indices.size(); ++i) node.indices[i] = indices[i];
   node.children.assign(arguments.begin(), arguments.end());

@@ -18,7 +18,7 @@ Environment::Environment(smt::TermManager& terms) {
   }
   for (smt::Kind kind : kOperators) {
     const smt::OpInfo& info = smt::op_info(kind);
-    terms_.shadow(info.name, {.kind = TermSymbol::Kind::Operator, .op = &info});
+    if (!info.has(smt::kInternal)) terms_.shadow(info.name, {.kind = TermSymbol::Kind::Operator, .op = &info});
   }
   terms_.shadow("true", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(true)});
   terms_.shadow("false", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(false)});
