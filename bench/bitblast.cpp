@@ -37,7 +37,7 @@ void BM_BlastToAig(benchmark::State& state) {
   uint32_t nodes = 0;
   for (auto _ : state) {
     wang::aig::Aig aig;
-    wang::smt::TermBlaster blaster(aig);
+    wang::smt::TermBlaster blaster(aig, terms);
     benchmark::DoNotOptimize(blaster.bits(term).data());
     nodes = aig.num_nodes();
   }

@@ -214,10 +214,19 @@ class Solver {
   std::vector<Term> assertions() const;
 
   // After sat: the value of any term over declared constants, as a
-  // BoolValue or BvValue term.  Constants that preprocessing eliminated
+  // BoolValue or BvValue term (for an array, stores over a constant
+  // array; for an element of an uninterpreted sort, an abstract constant
+  // named @SORT_k).  Constants that preprocessing eliminated
   // get the values their witnesses give; every model is checked against
   // the assertions as they were made, not as they were encoded.
   Term get_value(Term term);
+  // After sat: how an uninterpreted function is interpreted, as its value
+  // on the argument tuples listed and `otherwise` elsewhere (all values).
+  struct FunctionInterpretation {
+    std::vector<std::pair<std::vector<Term>, Term>> entries;
+    Term otherwise;
+  };
+  FunctionInterpretation get_function_value(Term function);
   // After sat: whether every current assertion evaluates to true.  On
   // failure `failure` names the first assertion that does not.
   bool check_model(std::string* failure = nullptr);

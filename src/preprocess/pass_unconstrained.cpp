@@ -102,6 +102,8 @@ bool pass_unconstrained(Preprocessor& pp, Preprocessor::Group& group) {
   bool changed = false;
   for (const Term& constant : uses.constants) {
     if (pp.visible(constant) || uses.is_root.contains(constant)) continue;
+    // An array, a function or an element of a declared sort has no inverse here.
+    if (!constant.sort().is_bool() && !constant.sort().is_bitvec()) continue;
     const std::vector<Term>& parents = uses.parents.at(constant);
     if (parents.size() != 1) continue;
     const Term use = parents[0];

@@ -130,14 +130,25 @@ Sort sort_of(const Value& value) {
 }
 
 // Index domains up to this many bits are small enough that a finite map
-// can cover them, which the normal form of arrays must then account for.
-constexpr uint32_t kSmallDomainBits = 20;
+// can cover them, which the normal form of arrays must then account for
+// (by listing every index).  Over wider indices two maps compare equal
+// only with the same default, which is exact unless their entries
+// together cover all of at least 2^13 indices.
+constexpr uint32_t kSmallDomainBits = 12;
 
 // The least value of a small index sort (false, zero), if it is one.
 std::optional<Value> least_index(Sort index) {
   if (index.is_bool()) return Value(false);
   if (index.is_bitvec() && index.width() <= kSmallDomainBits) return Value(BitVector(index.width()));
   return std::nullopt;
+}
+
+// The indices of a sort that least_index calls small, in increasing order.
+std::vector<Value> every_index(Sort index) {
+  if (index.is_bool()) return {Value(false), Value(true)};
+  std::vector<Value> all;
+  for (uint64_t k = 0; k < (uint64_t{1} << index.width()); ++k) all.emplace_back(BitVector::from_uint64(index.width(), k));
+  return all;
 }
 
 template <class Key>
@@ -222,8 +233,15 @@ ArrayValue make_array(Sort sort, Value default_value, std::vector<std::pair<Valu
       unique.push_back(std::move(entry));
     }
   }
-  if (const std::optional<Value> least = least_index(sort.array_index())) {
-    if (!unique.empty() && unique.front().first == *least) default_value = unique.front().second;
+  if (least_index(sort.array_index()) && !unique.empty()) {
+    // Every index listed, the default becomes the value at the least one.
+    std::vector<std::pair<Value, Value>> total;
+    for (Value index : every_index(sort.array_index())) {
+      const Value* found = find_entry<Value>(unique, index, value_less);
+      total.emplace_back(std::move(index), found ? *found : default_value);
+    }
+    default_value = total.front().second;
+    unique = std::move(total);
   }
   std::erase_if(unique, [&](const auto& entry) { return entry.second == default_value; });
   auto data = std::make_shared<ArrayData>(ArrayData{sort, std::move(default_value), std::move(unique)});

@@ -12,6 +12,7 @@
 // that depend on a level's assertions contain -a.  So later queries reuse
 // earlier work, as the issue asks.
 #include <atomic>
+#include <map>
 #include <chrono>
 #include <ostream>
 #include <sstream>
@@ -19,6 +20,7 @@
 #include "aig/cnf.hpp"
 #include "preprocess/preprocessor.hpp"
 #include "smt/evaluator.hpp"
+#include "solver/array_engine.hpp"
 #include "solver/term_blaster.hpp"
 #include "util/memory.hpp"
 
@@ -28,12 +30,67 @@ namespace {
 
 // The parts that reset-assertions throws away.
 struct Backend {
+  explicit Backend(TermManager& terms) : blaster(aig, terms), arrays(terms) {}
   sat::Solver sat;
   aig::Aig aig;
   aig::CnfEncoder encoder{aig, sat};
-  TermBlaster blaster{aig};
+  TermBlaster blaster;
+  ArrayEngine arrays;
   std::unique_ptr<preprocess::Preprocessor> preprocessor;
 };
+
+// The value of AIG edges under the SAT core's model, by simulation from
+// the inputs (the polarity-aware encoding leaves the variables of gates
+// free in one direction, the inputs never).  Inputs the SAT core never saw
+// are false.
+class Simulation {
+ public:
+  explicit Simulation(const Backend& backend) : backend_(backend), values_(backend.aig.num_nodes(), kUnknown) {}
+
+  bool value(aig::Edge edge) {
+    const uint32_t root = aig::node_of(edge);
+    if (root >= values_.size()) values_.resize(backend_.aig.num_nodes(), kUnknown);
+    std::vector<uint32_t> stack{root};
+    while (!stack.empty()) {
+      const uint32_t node = stack.back();
+      if (values_[node] != kUnknown) {
+        stack.pop_back();
+        continue;
+      }
+      if (node == 0 || backend_.aig.is_input(node)) {
+        const std::optional<int> variable = node == 0 ? std::nullopt : backend_.encoder.input_variable(node);
+        values_[node] = variable && backend_.sat.value(*variable) > 0 ? 1 : 0;
+        stack.pop_back();
+        continue;
+      }
+      const uint32_t left = aig::node_of(backend_.aig.child0(node)), right = aig::node_of(backend_.aig.child1(node));
+      if (values_[left] == kUnknown || values_[right] == kUnknown) {
+        if (values_[left] == kUnknown) stack.push_back(left);
+        if (values_[right] == kUnknown) stack.push_back(right);
+        continue;
+      }
+      values_[node] = edge_value(backend_.aig.child0(node)) && edge_value(backend_.aig.child1(node)) ? 1 : 0;
+      stack.pop_back();
+    }
+    return edge_value(edge);
+  }
+
+ private:
+  static constexpr int8_t kUnknown = -1;
+  bool edge_value(aig::Edge edge) const { return (values_[aig::node_of(edge)] == 1) != aig::is_negated(edge); }
+
+  const Backend& backend_;
+  std::vector<int8_t> values_;
+};
+
+// The value of a term with bits, read from its edges.
+Value value_of_bits(const TermBlaster::Bits& edges, Sort sort, Simulation& simulation) {
+  bv::BitVector bits(std::max<uint32_t>(1, static_cast<uint32_t>(edges.size())));
+  for (uint32_t i = 0; i < edges.size(); ++i) bits.set_bit(i, simulation.value(edges[i]));
+  if (sort.is_bool()) return bits.bit(0);
+  if (sort.is_uninterpreted()) return AbstractValue{sort, bits.to_uint64()};
+  return bits;
+}
 
 // One row of the word-level option table: options.def, then a switch per
 // preprocessing pass.
@@ -139,6 +196,10 @@ struct Solver::Impl {
   Result last_result = Result::unknown;
   std::unique_ptr<Evaluator> model;
   bool configured = false;  // an assertion was made: options are fixed
+  // The abstract constants standing for elements of uninterpreted sorts
+  // in values (see value_term), by sort and element.
+  std::map<std::pair<size_t, uint64_t>, Term> abstract_values;
+  std::unordered_map<size_t, uint64_t> abstract_counts;
   // Assertions are preprocessed and bit-blasted by check_sat, under its
   // resource limits: `pending` as made, `unencoded` as preprocessed.
   std::vector<PendingAssertion> pending;
@@ -178,7 +239,7 @@ struct Solver::Impl {
   }
 
   void reset_backend() {
-    backend = std::make_unique<Backend>();
+    backend = std::make_unique<Backend>(terms);
     reset_preprocessor();
     backend->blaster.set_interrupt_check([this] { check_resources(); });
     backend->encoder.set_interrupt_check([this] { check_resources(); });
@@ -274,19 +335,58 @@ struct Solver::Impl {
     }
   }
 
-  Value constant_value(Term constant) {
-    const Sort sort = constant.sort();
-    bv::BitVector bits(sort.is_bool() ? 1 : sort.width());
-    if (backend->blaster.has_bits(constant)) {
-      const auto& edges = backend->blaster.bits(constant);
-      for (uint32_t i = 0; i < edges.size(); ++i) {
-        const std::optional<int> variable = backend->encoder.input_variable(aig::node_of(edges[i]));
-        // Inputs that never reached the SAT core are unconstrained.
-        if (variable && backend->sat.value(*variable) > 0) bits.set_bit(i, true);
+  // A term that denotes `value`: a value for Bool and bit-vectors, a
+  // chain of stores over a constant array for arrays, and for elements of
+  // an uninterpreted sort an abstract constant @SORT_k, numbered in the
+  // order they are asked for.
+  Term value_term(const Value& value) {
+    if (const bool* truth = std::get_if<bool>(&value)) return terms.mk_bool(*truth);
+    if (const bv::BitVector* bits = std::get_if<bv::BitVector>(&value)) return terms.mk_bv(*bits);
+    if (const ArrayValue* array = std::get_if<ArrayValue>(&value)) {
+      Term result = terms.mk_const_array(array->data->sort, value_term(array->data->default_value));
+      for (const auto& [index, element] : array->data->entries) {
+        result = terms.mk_term(Kind::Store, {result, value_term(index), value_term(element)});
       }
+      return result;
     }
-    if (sort.is_bool()) return bits.bit(0);
-    return bits;
+    if (std::holds_alternative<FunctionValue>(value)) throw std::invalid_argument("a function has no value term");
+    const AbstractValue& element = std::get<AbstractValue>(value);
+    const auto key = std::pair{element.sort.hash(), element.index};
+    if (const auto found = abstract_values.find(key); found != abstract_values.end()) return found->second;
+    const Term constant = terms.mk_const(element.sort, "@" + element.sort.name() + "_" + std::to_string(abstract_counts[element.sort.hash()]++));
+    abstract_values.emplace(key, constant);
+    return constant;
+  }
+
+  // Constants that never reached the SAT core are unconstrained: they
+  // take the default value of their sort.
+  Value constant_value(Term constant, Simulation& simulation) {
+    const Sort sort = constant.sort();
+    if (sort.is_array() || sort.is_function()) return backend->arrays.value(constant);
+    if (!backend->blaster.has_bits(constant)) return default_value(sort);
+    return value_of_bits(backend->blaster.bits(constant), sort, simulation);
+  }
+
+  // Solves, and while the model violates the theory of arrays or
+  // functions, adds the lemmas that say so and solves again.
+  sat::Result solve_with_lemmas() {
+    for (;;) {
+      for (const Level& level : levels) backend->sat.assume(level.activation);
+      for (int literal : last_assumption_literals) backend->sat.assume(literal);
+      in_sat_solve.store(true);
+      if (terminate_requested.load()) backend->sat.terminate();  // requested before the flag was up
+      const sat::Result result = backend->sat.solve();
+      in_sat_solve.store(false);
+      const TermBlaster::TheoryTerms& theory = backend->blaster.theory_terms();
+      if (result != sat::Result::satisfiable || (theory.arrays.empty() && theory.applications.empty())) return result;
+      Simulation simulation(*backend);
+      const std::vector<Term> lemmas = backend->arrays.check(theory, [&](Term term) {
+        return value_of_bits(backend->blaster.bits(term), term.sort(), simulation);
+      });
+      if (lemmas.empty()) return result;
+      // Valid in the theories: they hold at every level, for good.
+      for (const Term& lemma : lemmas) add_clause({backend->encoder.literal(backend->blaster.edge(lemma))});
+    }
   }
 };
 
@@ -399,19 +499,25 @@ Result Solver::check_sat(std::span<const Term> assumptions) {
     return Result::unknown;
   }
   s.write_cnf();
-  for (const Level& level : s.levels) s.backend->sat.assume(level.activation);
-  for (int literal : s.last_assumption_literals) s.backend->sat.assume(literal);
-  s.in_sat_solve.store(true);
-  if (s.terminate_requested.load()) s.backend->sat.terminate();  // requested before the flag was up
-  const sat::Result result = s.backend->sat.solve();
-  s.in_sat_solve.store(false);
+  sat::Result result = sat::Result::unknown;
+  try {
+    result = s.solve_with_lemmas();
+  } catch (const Interrupted& interrupted) {
+    s.in_sat_solve.store(false);
+    s.blasting_stop = interrupted.reason;
+  } catch (const std::bad_alloc&) {
+    s.in_sat_solve.store(false);
+    s.out_of_memory = true;
+    s.blasting_stop = sat::StopReason::memory_limit;
+  }
   s.terminate_requested.store(false, std::memory_order_relaxed);
   s.last_result = result == sat::Result::satisfiable     ? Result::sat
                   : result == sat::Result::unsatisfiable ? Result::unsat
                                                          : Result::unknown;
   if (s.last_result == Result::sat) {
-    s.model = std::make_unique<Evaluator>(
-        s.backend->preprocessor->model([impl = impl_.get()](Term constant) { return impl->constant_value(constant); }));
+    auto simulation = std::make_shared<Simulation>(*s.backend);
+    s.model = std::make_unique<Evaluator>(s.backend->preprocessor->model(
+        [impl = impl_.get(), simulation](Term constant) { return impl->constant_value(constant, *simulation); }));
   }
   return s.last_result;
 }
@@ -464,9 +570,22 @@ std::vector<Term> Solver::assertions() const { return impl_->assertions; }
 Term Solver::get_value(Term term) {
   Impl& s = *impl_;
   if (!s.model) throw std::logic_error("get_value needs a satisfiable result");
-  const Value value = s.model->evaluate(term);
-  if (const bool* truth = std::get_if<bool>(&value)) return s.terms.mk_bool(*truth);
-  return s.terms.mk_bv(std::get<bv::BitVector>(value));
+  if (term.sort().is_function()) throw std::invalid_argument("get_value of a function: use get_function_value");
+  return s.value_term(s.model->evaluate(term));
+}
+
+Solver::FunctionInterpretation Solver::get_function_value(Term function) {
+  Impl& s = *impl_;
+  if (!s.model) throw std::logic_error("get_function_value needs a satisfiable result");
+  if (!function.sort().is_function()) throw std::invalid_argument("get_function_value of a term that is no function");
+  const FunctionData& data = *std::get<FunctionValue>(s.model->evaluate(function)).data;
+  FunctionInterpretation interpretation{{}, s.value_term(data.default_value)};
+  for (const auto& [arguments, value] : data.entries) {
+    std::vector<Term> argument_terms;
+    for (const Value& argument : arguments) argument_terms.push_back(s.value_term(argument));
+    interpretation.entries.emplace_back(std::move(argument_terms), s.value_term(value));
+  }
+  return interpretation;
 }
 
 bool Solver::check_model(std::string* failure) {

@@ -2,11 +2,18 @@
 
 namespace wang::smt {
 
+uint32_t TermBlaster::bits_of(Sort sort) {
+  if (sort.is_bool()) return 1;
+  if (sort.is_bitvec()) return sort.width();
+  if (sort.is_uninterpreted()) return kAbstractBits;
+  return 0;
+}
+
 const TermBlaster::Bits& TermBlaster::bits(Term root) {
   return compute_bottom_up(root, cache_, [this](Term term) {
     // Counted before the bits are allocated, and before blast() records
     // anything: a check that throws leaves no trace of the term.
-    ops_.count(term.sort().is_bool() ? 1 : term.sort().width());
+    ops_.count(bits_of(term.sort()));
     return blast(term);
   });
 }
@@ -16,27 +23,83 @@ TermBlaster::Bits TermBlaster::blast(Term term) {
   switch (term.kind()) {
     case Kind::BoolValue: return {term.bool_value() ? aig::kTrue : aig::kFalse};
     case Kind::BvValue: return blaster_.constant(term.bv_value());
-    case Kind::Constant: {
-      Bits inputs;
-      const uint32_t width = term.sort().is_bool() ? 1 : term.sort().width();
-      for (uint32_t i = 0; i < width; ++i) inputs.push_back(ops_.input());
-      // Recorded once the inputs exist: the interrupt check may throw
-      // before, and the term is then blasted again later.
-      constants_.push_back(term);
-      return inputs;
-    }
+    case Kind::Constant: return blast_constant(term);
+    case Kind::Select:
+    case Kind::Store:
+    case Kind::ConstArray:
+    case Kind::Apply: return blast_theory(term);
+    case Kind::Equal:
+      if (term.child(0).sort().is_array()) return {array_equality(term.child(0), term.child(1))};
+      return blast_core(term);
+    case Kind::Distinct:
+      if (term.child(0).sort().is_array()) {
+        std::vector<aig::Edge> different;
+        for (size_t i = 0; i < term.num_children(); ++i) {
+          for (size_t j = i + 1; j < term.num_children(); ++j) {
+            different.push_back(aig::negate(array_equality(term.child(i), term.child(j))));
+          }
+        }
+        return {aig_.make_and_n(different)};
+      }
+      return blast_core(term);
+    case Kind::Ite:
+      if (term.sort().is_array()) return blast_theory(term);
+      return blast_core(term);
     case Kind::Not:
     case Kind::Implies:
     case Kind::And:
     case Kind::Or:
-    case Kind::Xor:
-    case Kind::Equal:
-    case Kind::Distinct:
-    case Kind::Ite: return blast_core(term);
+    case Kind::Xor: return blast_core(term);
     default:
       if (term.sort().is_bool()) return {blast_predicate(term)};
       return blast_bitvector(term);
   }
+}
+
+TermBlaster::Bits TermBlaster::blast_constant(Term term) {
+  const Sort sort = term.sort();
+  if (sort.is_array()) theory_.arrays.push_back(term);
+  Bits inputs;
+  const uint32_t width = bits_of(sort);
+  for (uint32_t i = 0; i < width; ++i) inputs.push_back(ops_.input());
+  if (sort.is_uninterpreted()) {
+    const uint64_t number = abstract_constants_[sort.hash()]++;
+    for (uint32_t i = 0; i < width && i < 64; ++i) {
+      if ((number >> i) & 1) inputs[i] = aig::negate(inputs[i]);
+    }
+  }
+  // Recorded once the inputs exist: the interrupt check may throw
+  // before, and the term is then blasted again later.
+  constants_.push_back(term);
+  return inputs;
+}
+
+// Selects and applications with values get fresh inputs; array terms none.
+TermBlaster::Bits TermBlaster::blast_theory(Term term) {
+  if (term.sort().is_array()) {
+    if (term.kind() == Kind::Select) {
+      throw std::invalid_argument("arrays whose elements are arrays are not supported");
+    }
+    if (term.kind() == Kind::Apply) theory_.applications.push_back(term);
+    theory_.arrays.push_back(term);
+    return {};
+  }
+  Bits inputs;
+  for (uint32_t i = 0; i < bits_of(term.sort()); ++i) inputs.push_back(ops_.input());
+  (term.kind() == Kind::Select ? theory_.selects : theory_.applications).push_back(term);
+  return inputs;
+}
+
+// One fresh input per equation between arrays, whichever way round.
+aig::Edge TermBlaster::array_equality(Term a, Term b) {
+  if (a == b) return aig::kTrue;
+  if (b.id() < a.id()) std::swap(a, b);
+  const Term equation = terms_.mk_term(Kind::Equal, {a, b});
+  if (const Bits* known = cache_.find(equation)) return (*known)[0];
+  const aig::Edge input = ops_.input();
+  theory_.array_equalities.push_back(equation);
+  cache_.set(equation, {input});
+  return input;
 }
 
 TermBlaster::Bits TermBlaster::blast_core(Term term) {

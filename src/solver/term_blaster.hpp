@@ -56,11 +56,30 @@ class AigBitOps {
   uint64_t gates_ = 0;
 };
 
+// Arrays and uninterpreted functions are not bit-blasted: a select or an
+// application gets fresh inputs (its value, to be made consistent by the
+// array engine's lemmas), an equality between arrays a fresh input of its
+// own, and array terms no bits at all.  The blaster lists these terms for
+// the engine.  A term of an uninterpreted sort is kAbstractBits bits wide:
+// a formula with n terms of a sort has a model with at most n elements.
 class TermBlaster {
  public:
   using Bits = std::vector<aig::Edge>;
 
-  explicit TermBlaster(aig::Aig& aig) : ops_(aig), blaster_(ops_), aig_(aig) {}
+  static constexpr uint32_t kAbstractBits = 32;
+  // 1 for Bool, the width of a bit-vector, kAbstractBits for an
+  // uninterpreted sort, 0 for arrays and functions.
+  static uint32_t bits_of(Sort sort);
+
+  // The terms the array engine reasons about, in the order blasted.
+  struct TheoryTerms {
+    std::vector<Term> selects;           // with a Bool, bit-vector or uninterpreted value
+    std::vector<Term> applications;      // every application of a function
+    std::vector<Term> arrays;            // every term of an array sort
+    std::vector<Term> array_equalities;  // (= a b) between arrays
+  };
+
+  TermBlaster(aig::Aig& aig, TermManager& terms) : ops_(aig), blaster_(ops_), aig_(aig), terms_(terms) {}
   // See AigBitOps; a throwing check leaves the cache as it was before the
   // term that was being blasted.
   void set_interrupt_check(std::function<void()> check) { ops_.set_interrupt_check(std::move(check)); }
@@ -71,9 +90,13 @@ class TermBlaster {
   // Declared constants blasted so far, in order, with their input bits.
   const std::vector<Term>& constants() const { return constants_; }
   bool has_bits(Term term) const { return cache_.contains(term); }
+  const TheoryTerms& theory_terms() const { return theory_; }
 
  private:
   Bits blast(Term term);
+  Bits blast_constant(Term term);
+  Bits blast_theory(Term term);
+  aig::Edge array_equality(Term a, Term b);
   Bits blast_core(Term term);
   Bits blast_bitvector(Term term);
   aig::Edge blast_predicate(Term term);
@@ -87,6 +110,12 @@ class TermBlaster {
   // Quotient and remainder of the same operands share one divider.
   std::unordered_map<uint64_t, std::unordered_map<uint64_t, std::pair<Bits, Bits>>> divisions_;
   std::vector<Term> constants_;
+  TermManager& terms_;
+  TheoryTerms theory_;
+  // Constants of each uninterpreted sort so far: the k-th is encoded as
+  // its inputs XOR k, so that with all inputs false (the SAT core's first
+  // guess) every constant is a different element.
+  std::unordered_map<size_t, uint64_t> abstract_constants_;
 };
 
 }  // namespace wang::smt

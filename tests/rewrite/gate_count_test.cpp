@@ -11,9 +11,9 @@
 namespace wang::testing {
 namespace {
 
-uint32_t aig_nodes(smt::Term term) {
+uint32_t aig_nodes(smt::TermManager& terms, smt::Term term) {
   aig::Aig graph;
-  smt::TermBlaster blaster(graph);
+  smt::TermBlaster blaster(graph, terms);
   blaster.bits(term);
   return graph.num_nodes();
 }
@@ -57,7 +57,7 @@ TEST(RewriteGateCount, EliminatedOperatorsGiveNoBiggerCircuits) {
         }
         const smt::Term result = rw.rewrite(term);
         ASSERT_NE(result, term) << elimination.rule << " does not fire on " << text;
-        EXPECT_LE(aig_nodes(result), aig_nodes(term))
+        EXPECT_LE(aig_nodes(terms, result), aig_nodes(terms, term))
             << elimination.rule << " at width " << width << ": " << term.to_string() << " -> " << result.to_string();
       }
     }
