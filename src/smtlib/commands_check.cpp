@@ -1,7 +1,8 @@
 // check-sat and check-sat-assuming.  No answer is printed that was not
 // checked: sat only with a model that satisfies every assertion and
 // assumption, and with --check-models unsat only when the core (or the
-// failed assumptions) is unsatisfiable on its own.
+// failed assumptions) is unsatisfiable on its own.  Nor is an answer
+// printed that rejected commands may have changed (see fidelity.hpp).
 #include <unordered_set>
 
 #include "smtlib/interpreter.hpp"
@@ -63,6 +64,13 @@ void Interpreter::check(std::vector<Assumption> assumptions) {
     respond("unknown");
     return;
   }
+  if (!fidelity_.sat_is_sound() && !fidelity_.unsat_is_sound()) {
+    // No answer could be printed: no need to look for one.
+    reason_unknown_ = quote_string(fidelity_.reason_against(true));
+    status_ = Status::unknown;
+    respond("unknown");
+    return;
+  }
   std::vector<smt::Term> literals;
   for (const Assertion& assertion : assertions_) {
     if (assertion.selector) literals.push_back(assertion.selector);
@@ -73,7 +81,7 @@ void Interpreter::check(std::vector<Assumption> assumptions) {
     const Watch watch(config_.watch_solver, *solver_);
     result = solver_->check_sat(literals);
   }
-  status_ = trusted_result(result, !literals.empty());
+  status_ = faithful_result(trusted_result(result, !literals.empty()));
   respond(status_ == Status::sat ? "sat" : status_ == Status::unsat ? "unsat" : "unknown");
 }
 
@@ -92,6 +100,17 @@ Interpreter::Status Interpreter::trusted_result(smt::Result result, bool assumed
     case smt::Result::unknown: break;
   }
   stopped(solver_->stop_reason());
+  return Status::unknown;
+}
+
+// `status`, unless rejected commands make it unsound for the script as
+// written: then unknown.
+Interpreter::Status Interpreter::faithful_result(Status status) {
+  const bool sound = status == Status::sat     ? fidelity_.sat_is_sound()
+                     : status == Status::unsat ? fidelity_.unsat_is_sound()
+                                               : true;
+  if (sound) return status;
+  reason_unknown_ = quote_string(fidelity_.reason_against(status == Status::sat));
   return Status::unknown;
 }
 

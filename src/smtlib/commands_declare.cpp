@@ -39,19 +39,20 @@ void check_distinct(std::unordered_set<std::string>& seen, const std::string& na
 Interpreter::NewName Interpreter::fresh_name(std::string_view what) {
   const std::string name = reader_->expect_symbol(what);
   const Position position = reader_->current().position;
-  const TermSymbol* existing = environment_->terms().find(name);
-  if (existing) {
-    const bool predefined =
-        existing->kind == TermSymbol::Kind::Operator || existing->kind == TermSymbol::Kind::Reserved;
-    throw Error(position, in_quotes(name) + (predefined ? " is a predefined symbol" : " is already declared"));
-  }
-  return {name, position};
+  if (const TermSymbol* existing = environment_->terms().find(name))
+    throw Error(position, already_declared(name, *existing));
+  declaring_ = NewName{name, position};
+  declaring_sort_ = false;
+  return *declaring_;
 }
 
 // Checked again: a :named in the command itself may have taken the name.
 void Interpreter::bind(const NewName& name, TermSymbol symbol) {
-  if (environment_->terms().find(name.name)) throw Error(name.position, in_quotes(name.name) + " is already declared");
+  if (const TermSymbol* existing = environment_->terms().find(name.name)) {
+    throw Error(name.position, already_declared(name.name, *existing));
+  }
   environment_->declare_term(name.name, std::move(symbol));
+  declaring_.reset();
   state_changed();
   success();
 }
@@ -70,6 +71,7 @@ void Interpreter::declare_fun() {
     unsupported("declare-fun " + in_quotes(name.name) +
                 ": functions with arguments are not supported (QF_BV has no "
                 "uninterpreted functions)");
+    rejected();
     return;
   }
   bind(name, {.kind = TermSymbol::Kind::Constant, .term = terms_->mk_const(sort, name.name)});
@@ -136,6 +138,8 @@ void Interpreter::define_sort() {
   if (environment_->sorts().find(name)) {
     throw Error(reader_->current().position, "sort " + in_quotes(name) + " is already declared");
   }
+  declaring_ = NewName{name, reader_->current().position};
+  declaring_sort_ = true;
   reader_->expect_left_paren();
   Shadowing<SortSymbol> scope(environment_->sorts());
   std::unordered_set<std::string> seen;
@@ -149,13 +153,24 @@ void Interpreter::define_sort() {
   const SortValue value = SortParser(*environment_, *reader_).parse_value();
   finish();
   environment_->declare_sort(name, {.arity = static_cast<uint32_t>(arity), .value = value});
+  declaring_.reset();
   state_changed();
   success();
 }
 
+// declare-sort and define-fun-rec name what they declare first; the names
+// of the others are left unread (see effect_of_rejecting()).
 void Interpreter::unsupported_command() {
+  if (command_name_ == "declare-sort" || command_name_ == "define-fun-rec") {
+    const Token& name = reader_->next();
+    if (name.is(TokenKind::Symbol)) {
+      declaring_ = NewName{std::string(name.text), name.position};
+      declaring_sort_ = command_name_ == "declare-sort";
+    }
+  }
   reader_->skip_to_depth(0);
   unsupported(in_quotes(command_name_) + " is not supported");
+  rejected();
 }
 
 }  // namespace wang::smtlib

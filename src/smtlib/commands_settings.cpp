@@ -25,16 +25,22 @@ void Interpreter::set_logic() {
   const std::string logic = reader_->expect_symbol("a logic name");
   finish();
   if (logic_set_) throw Error(command_position_, "the logic is already set");
-  logic_set_ = true;
-  if (is_supported_logic(logic)) {
-    success();
-  } else {
+  if (!is_supported_logic(logic)) {
+    // No effect, as for any unsupported command: a later set-logic may
+    // still choose a logic wang decides.
     unsupported("logic " + logic + " is not supported: wang decides QF_BV; commands that need more will fail");
+    rejected();
+    return;
   }
+  logic_set_ = true;
+  fidelity_.logic_set();
+  success();
 }
 
 void Interpreter::set_option() {
   const std::string keyword = keyword_of(*reader_, "an option keyword");
+  // Rejected, this one leaves declarations in other scopes than the script's.
+  if (keyword == ":global-declarations") command_name_ += " " + keyword;
   const OptionSpec* spec = find_option(keyword);
   const Token& value = reader_->next();
   if (value.is(TokenKind::RightParen)) reader_->fail_expected("a value for " + keyword);

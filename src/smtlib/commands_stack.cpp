@@ -76,6 +76,7 @@ void Interpreter::pop() {
     assertions_.resize(levels_[levels_.size() - levels]);
     levels_.resize(levels_.size() - levels);
   }
+  fidelity_.popped_to(static_cast<uint32_t>(levels_.size()));
   state_changed();
   success();
 }
@@ -86,6 +87,7 @@ void Interpreter::reset_assertions() {
   environment_->reset_assertions();
   assertions_.clear();
   levels_.clear();
+  fidelity_.assertions_reset();
   state_changed();
   success();
 }

@@ -1,5 +1,7 @@
 #include "smtlib/environment.hpp"
 
+#include "smtlib/printing.hpp"
+
 namespace wang::smtlib {
 
 namespace {
@@ -23,6 +25,30 @@ Environment::Environment(smt::TermManager& terms) {
   terms_.shadow("true", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(true)});
   terms_.shadow("false", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(false)});
   sorts_.shadow("Bool", {});
+}
+
+namespace {
+
+std::string rejected_command_at(Position position) {
+  return "the rejected command at line " + std::to_string(position.line) + ", column " +
+         std::to_string(position.column);
+}
+
+}  // namespace
+
+std::string rejected_declaration(std::string_view name, Position declared_at) {
+  return in_quotes(name) + " is unusable: it is declared by " + rejected_command_at(declared_at);
+}
+
+std::string already_declared(std::string_view name, const TermSymbol& existing) {
+  switch (existing.kind) {
+    case TermSymbol::Kind::Operator:
+    case TermSymbol::Kind::Reserved: return in_quotes(name) + " is a predefined symbol";
+    case TermSymbol::Kind::Rejected:
+      return in_quotes(name) + " is already declared, by " + rejected_command_at(existing.rejected_at);
+    default: break;
+  }
+  return in_quotes(name) + " is already declared";
 }
 
 void Environment::undo_to(Mark mark) {

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "smtlib/reserved_words.hpp"
 #include "smtlib/scoped_table.hpp"
+#include "smtlib/token.hpp"
 #include "wang/smt.hpp"
 
 namespace wang::smtlib {
@@ -29,12 +31,14 @@ struct TermSymbol {
     Macro,
     Operator,
     Reserved,
+    Rejected,  // declared by a command that was rejected: unusable
   };
   Kind kind;
   smt::Term term{};                      // Constant, Defined, Named
   std::shared_ptr<const Macro> macro{};  // Macro
   const smt::OpInfo* op = nullptr;       // Operator
   Reserved reserved = Reserved::Other;
+  Position rejected_at{};  // Rejected: where the declaring command starts
 };
 
 // A sort, or (while a define-sort body is read) the index of a parameter.
@@ -49,7 +53,15 @@ struct SortValue {
 struct SortSymbol {
   uint32_t arity = 0;
   SortValue value;
+  // Declared by a command that was rejected (where it starts): unusable.
+  std::optional<Position> rejected_at{};
 };
+
+// The error for a use of `name`, whose declaration at `declared_at` was
+// rejected.
+std::string rejected_declaration(std::string_view name, Position declared_at);
+// The error for declaring `name` again while it is bound to `existing`.
+std::string already_declared(std::string_view name, const TermSymbol& existing);
 
 class Environment {
  public:

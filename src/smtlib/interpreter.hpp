@@ -16,6 +16,7 @@
 
 #include "smtlib/channels.hpp"
 #include "smtlib/environment.hpp"
+#include "smtlib/fidelity.hpp"
 #include "smtlib/lexer.hpp"
 #include "smtlib/options.hpp"
 #include "smtlib/reader.hpp"
@@ -111,6 +112,11 @@ class Interpreter {
   void bind(const NewName& name, TermSymbol symbol);
   void check_body(const NewName& name, smt::Sort sort, const ParsedTerm& body);
 
+  // rejections.cpp: what a rejected command leaves behind
+  void rejected(const std::vector<std::string>& named = {});
+  void record_rejection();
+  std::string location(Position position) const;
+
   // commands_stack.cpp: the assertion stack
   void assert_command();
   void push();
@@ -124,6 +130,7 @@ class Interpreter {
   void check_sat_assuming();
   void check(std::vector<Assumption> assumptions);
   Status trusted_result(smt::Result result, bool assumed);
+  Status faithful_result(Status status);
   bool core_is_unsat();
   void internal_error(const std::string& what);
   void stopped(sat::StopReason reason);
@@ -153,7 +160,14 @@ class Interpreter {
   std::string input_name_;
   Reader* reader_ = nullptr;
   Position command_position_;
+  // The name of the command being executed ("" for junk between commands),
+  // and whether it is one of handlers().
   std::string command_name_;
+  bool known_command_ = false;
+  // The term or sort name the command declares, once read: if the command
+  // is rejected, the name stays taken, so that what needs it fails too.
+  std::optional<NewName> declaring_;
+  bool declaring_sort_ = false;
   bool printed_ = false;
   bool exited_ = false;
   // The last command did not start with '(': skip to the next one.
@@ -167,7 +181,8 @@ class Interpreter {
   bool logic_set_ = false;
   bool asserted_ = false;  // the solver has seen an assertion: its options are fixed
   std::vector<Assertion> assertions_;
-  std::vector<size_t> levels_;           // assertions_.size() at each push
+  std::vector<size_t> levels_;  // assertions_.size() at each push
+  StackFidelity fidelity_;
   Status status_ = Status::none;         // of the last check-sat, until the assertion stack changes
   std::vector<Assumption> assumptions_;  // of the last check-sat-assuming
   std::vector<smt::Term> failed_;        // after unsat: the assumptions used

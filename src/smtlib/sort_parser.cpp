@@ -7,6 +7,7 @@ namespace wang::smtlib {
 const SortSymbol& SortParser::lookup(const Token& token) const {
   const SortSymbol* symbol = environment_.sorts().find(token.text);
   if (!symbol) throw Error(token.position, "unknown sort " + in_quotes(token.text));
+  if (symbol->rejected_at) throw Error(token.position, rejected_declaration(token.text, *symbol->rejected_at));
   return *symbol;
 }
 

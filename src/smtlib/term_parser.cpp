@@ -102,6 +102,9 @@ TermParser::Frame TermParser::head_frame(const Token& head, const TermSymbol* sy
     frame.macro = symbol->macro.get();
     return frame;
   }
+  if (symbol->kind == TermSymbol::Kind::Rejected) {
+    throw Error(head.position, rejected_declaration(head.text, symbol->rejected_at));
+  }
   if (symbol->kind != TermSymbol::Kind::Operator) {
     throw Error(head.position, in_quotes(head.text) + " is not a function and cannot be applied");
   }
@@ -250,6 +253,8 @@ Term TermParser::atom(const Token& token) {
                                           counted(symbol->macro->parameters.size(), "argument", "arguments"));
         case TermSymbol::Kind::Operator:
           throw Error(token.position, in_quotes(token.text) + " is a function and needs arguments");
+        case TermSymbol::Kind::Rejected:
+          throw Error(token.position, rejected_declaration(token.text, symbol->rejected_at));
         case TermSymbol::Kind::Reserved: break;
       }
       throw Error(token.position, "unexpected reserved word " + in_quotes(token.text));
@@ -370,7 +375,9 @@ void TermParser::read_attributes(Term term) {
 
 void TermParser::name_term(const Token& name, Term term) {
   if (!names_allowed_) throw Error(name.position, ":named is not allowed in the body of a function with parameters");
-  if (environment_.terms().find(name.text)) throw Error(name.position, in_quotes(name.text) + " is already declared");
+  if (const TermSymbol* existing = environment_.terms().find(name.text)) {
+    throw Error(name.position, already_declared(name.text, *existing));
+  }
   environment_.declare_term(name.text, {.kind = TermSymbol::Kind::Named, .term = term});
 }
 
