@@ -66,7 +66,7 @@ void Interpreter::check(std::vector<Assumption> assumptions) {
   }
   if (!fidelity_.sat_is_sound() && !fidelity_.unsat_is_sound()) {
     // No answer could be printed: no need to look for one.
-    reason_unknown_ = quote_string(fidelity_.reason_against(true));
+    reason_unknown_ = quote_string(fidelity_.reason_against_both());
     status_ = Status::unknown;
     respond("unknown");
     return;

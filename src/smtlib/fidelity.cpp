@@ -26,8 +26,7 @@ const StackFidelity::Rejection* StackFidelity::first_against(bool sat) const {
   return found == rejections_.end() ? nullptr : &*found;
 }
 
-std::string StackFidelity::reason_against(bool sat) const {
-  const Rejection* rejection = first_against(sat);
+std::string StackFidelity::reason(const Rejection* rejection) {
   if (!rejection) return "";
   const std::string what = "the rejected " + rejection->command + " at " + rejection->location;
   switch (rejection->drift) {

@@ -50,10 +50,13 @@ class StackFidelity {
   bool unsat_is_sound() const { return !first_against(false); }
   // The :reason-unknown when `sat` (or unsat) is suppressed: the oldest
   // rejection in force that makes it unsound.
-  std::string reason_against(bool sat) const;
+  std::string reason_against(bool sat) const { return reason(first_against(sat)); }
+  // The :reason-unknown when no answer is sound: the oldest rejection in force.
+  std::string reason_against_both() const { return reason(rejections_.empty() ? nullptr : &rejections_.front()); }
 
  private:
   const Rejection* first_against(bool sat) const;
+  static std::string reason(const Rejection* rejection);
 
   std::vector<Rejection> rejections_;  // oldest first
 };
