@@ -3,6 +3,7 @@
 
 #include "smtlib/interpreter.hpp"
 #include "smtlib/printing.hpp"
+#include "smtlib/reserved_words.hpp"
 #include "smtlib/sort_parser.hpp"
 
 namespace wang::smtlib {
@@ -37,7 +38,7 @@ void check_distinct(std::unordered_set<std::string>& seen, const std::string& na
 }  // namespace
 
 Interpreter::NewName Interpreter::fresh_name(std::string_view what) {
-  const std::string name = reader_->expect_symbol(what);
+  const std::string name = reader_->expect_new_symbol(what);
   const Position position = reader_->current().position;
   if (const TermSymbol* existing = environment_->terms().find(name))
     throw Error(position, already_declared(name, *existing));
@@ -111,7 +112,7 @@ void Interpreter::define_fun() {
   macro->name = name.name;
   for (const Token* token = &reader_->next(); !token->is(TokenKind::RightParen); token = &reader_->next()) {
     if (!token->is(TokenKind::LeftParen)) reader_->fail_expected("'(' or ')'");
-    const std::string parameter = reader_->expect_symbol("a parameter name");
+    const std::string parameter = reader_->expect_new_symbol("a parameter name");
     check_distinct(seen, parameter, reader_->current().position);
     const smt::Sort sort = parse_sort();
     reader_->expect_right_paren();
@@ -134,7 +135,7 @@ void Interpreter::define_fun() {
 }
 
 void Interpreter::define_sort() {
-  const std::string name = reader_->expect_symbol("a sort name");
+  const std::string name = reader_->expect_new_symbol("a sort name");
   if (environment_->sorts().find(name)) {
     throw Error(reader_->current().position, "sort " + in_quotes(name) + " is already declared");
   }
@@ -146,6 +147,7 @@ void Interpreter::define_sort() {
   int32_t arity = 0;
   for (const Token* token = &reader_->next(); !token->is(TokenKind::RightParen); token = &reader_->next()) {
     if (!token->is(TokenKind::Symbol)) reader_->fail_expected("a sort parameter or ')'");
+    require_declarable(*token);
     const std::string parameter(token->text);
     check_distinct(seen, parameter, token->position);
     scope.add(parameter, {.value = {.parameter = arity++}});

@@ -15,15 +15,12 @@ constexpr smt::Kind kOperators[] = {
 }  // namespace
 
 Environment::Environment(smt::TermManager& terms) {
-  for (const ReservedWord& word : reserved_words()) {
-    terms_.shadow(word.word, {.kind = TermSymbol::Kind::Reserved, .reserved = word.reserved});
-  }
   for (smt::Kind kind : kOperators) {
     const smt::OpInfo& info = smt::op_info(kind);
-    terms_.shadow(info.name, {.kind = TermSymbol::Kind::Operator, .op = &info});
+    terms_.shadow(info.name, {.kind = TermSymbol::Kind::Operator, .op = &info, .predefined = true});
   }
-  terms_.shadow("true", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(true)});
-  terms_.shadow("false", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(false)});
+  terms_.shadow("true", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(true), .predefined = true});
+  terms_.shadow("false", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(false), .predefined = true});
   sorts_.shadow("Bool", {});
 }
 
@@ -41,12 +38,9 @@ std::string rejected_declaration(std::string_view name, Position declared_at) {
 }
 
 std::string already_declared(std::string_view name, const TermSymbol& existing) {
-  switch (existing.kind) {
-    case TermSymbol::Kind::Operator:
-    case TermSymbol::Kind::Reserved: return in_quotes(name) + " is a predefined symbol";
-    case TermSymbol::Kind::Rejected:
-      return in_quotes(name) + " is already declared, by " + rejected_command_at(existing.rejected_at);
-    default: break;
+  if (existing.predefined) return in_quotes(name) + " is a predefined symbol";
+  if (existing.kind == TermSymbol::Kind::Rejected) {
+    return in_quotes(name) + " is already declared, by " + rejected_command_at(existing.rejected_at);
   }
   return in_quotes(name) + " is already declared";
 }

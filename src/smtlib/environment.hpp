@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "smtlib/reserved_words.hpp"
 #include "smtlib/scoped_table.hpp"
 #include "smtlib/token.hpp"
 #include "wang/smt.hpp"
@@ -30,15 +29,14 @@ struct TermSymbol {
     Named,     // (! t :named n): for get-assignment
     Macro,
     Operator,
-    Reserved,
     Rejected,  // declared by a command that was rejected: unusable
   };
   Kind kind;
   smt::Term term{};                      // Constant, Defined, Named
   std::shared_ptr<const Macro> macro{};  // Macro
   const smt::OpInfo* op = nullptr;       // Operator
-  Reserved reserved = Reserved::Other;
-  Position rejected_at{};  // Rejected: where the declaring command starts
+  Position rejected_at{};                // Rejected: where the declaring command starts
+  bool predefined = false;               // a symbol of the theories
 };
 
 // A sort, or (while a define-sort body is read) the index of a parameter.

@@ -47,7 +47,7 @@ std::string enclosed(char delimiter, std::string_view text) {
 }
 
 std::string quote_symbol(std::string_view name) {
-  if (is_reserved_word(name)) return enclosed('|', name);
+  if (is_reserved_word(name) || is_solver_symbol(name)) return enclosed('|', name);
   return smt::quote_symbol(name);
 }
 

@@ -16,7 +16,8 @@ namespace wang::smtlib {
 // "text" with each " doubled.
 std::string quote_string(std::string_view text);
 // `name` as a symbol that reads back as `name`: in |...| unless it is a
-// simple symbol and not a reserved word.
+// simple symbol that a script may declare (not a reserved word, not
+// starting with '@' or '.').
 std::string quote_symbol(std::string_view name);
 
 // 'name', for naming things in error messages.

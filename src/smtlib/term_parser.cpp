@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "smtlib/printing.hpp"
+#include "smtlib/reserved_words.hpp"
 #include "smtlib/substitute.hpp"
 
 namespace wang::smtlib {
@@ -70,12 +71,12 @@ bool TermParser::open(Position position, Term& term) {
     return false;
   }
   if (!head.is(TokenKind::Symbol)) reader_.fail_expected("a function symbol");
-  const TermSymbol* symbol = environment_.terms().find(head.text);
-  if (!symbol || symbol->kind != TermSymbol::Kind::Reserved || head.quoted) {
-    frames_.push_back(head_frame(head, symbol, position));
+  const std::optional<Reserved> reserved = reserved_word(head);
+  if (!reserved) {
+    frames_.push_back(head_frame(head, environment_.terms().find(head.text), position));
     return false;
   }
-  switch (symbol->reserved) {
+  switch (*reserved) {
     case Reserved::Let:
       reader_.expect_left_paren();
       frames_.push_back({.kind = FrameKind::LetBindings,
@@ -242,6 +243,7 @@ Term TermParser::expand(const Frame& frame, std::span<const Term> arguments) {
 Term TermParser::atom(const Token& token) {
   switch (token.kind) {
     case TokenKind::Symbol: {
+      if (reserved_word(token)) throw Error(token.position, "unexpected reserved word " + in_quotes(token.text));
       const TermSymbol* symbol = environment_.terms().find(token.text);
       if (!symbol) throw Error(token.position, "unknown constant " + in_quotes(token.text));
       switch (symbol->kind) {
@@ -255,9 +257,8 @@ Term TermParser::atom(const Token& token) {
           throw Error(token.position, in_quotes(token.text) + " is a function and needs arguments");
         case TermSymbol::Kind::Rejected:
           throw Error(token.position, rejected_declaration(token.text, symbol->rejected_at));
-        case TermSymbol::Kind::Reserved: break;
       }
-      throw Error(token.position, "unexpected reserved word " + in_quotes(token.text));
+      break;
     }
     case TokenKind::Binary:
     case TokenKind::Hexadecimal:
@@ -322,7 +323,7 @@ bool TermParser::next_binding() {
   const Token& token = reader_.next();
   if (token.is(TokenKind::RightParen)) return false;
   if (!token.is(TokenKind::LeftParen)) reader_.fail_expected("'(' or ')'");
-  let_names_.push_back(reader_.expect_symbol("a variable name"));
+  let_names_.push_back(reader_.expect_new_symbol("a variable name"));
   let_positions_.push_back(reader_.current().position);
   return true;
 }
@@ -375,6 +376,7 @@ void TermParser::read_attributes(Term term) {
 
 void TermParser::name_term(const Token& name, Term term) {
   if (!names_allowed_) throw Error(name.position, ":named is not allowed in the body of a function with parameters");
+  require_declarable(name);
   if (const TermSymbol* existing = environment_.terms().find(name.text)) {
     throw Error(name.position, already_declared(name.text, *existing));
   }

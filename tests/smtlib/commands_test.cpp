@@ -46,6 +46,33 @@ TEST(Commands, CheckSatAndModels) {
             "((x #x03) ((twice x) #x06) (|odd name| true) ((bvadd b #b001) #b110) (#b1 #b1))\n");
 }
 
+// A quoted symbol is any text between bars: |let| is an ordinary symbol, not
+// the reserved word let, and is printed with its bars, as is every symbol
+// that is not a simple symbol a script may declare: reserved words, and
+// those starting with @ or ., which SMT-LIB reserves for solvers (but wang
+// accepts: solvers write them in the scripts they dump).
+TEST(Commands, QuotedSymbolsSpellingReservedWords) {
+  const std::string script =
+      "(set-option :produce-models true)\n(set-option :produce-unsat-cores true)\n"
+      "(set-option :produce-assignments true)\n"
+      "(declare-const |let| Bool)\n(declare-const |_| Bool)\n(declare-const |check-sat| (_ BitVec 2))\n"
+      "(declare-const @x Bool)\n(define-fun |!| ((|as| Bool)) Bool (not |as|))\n"
+      "(assert (! (let ((|par| |let|)) (and |par| (|!| |_|))) :named |exists|))\n"
+      "(assert (! (= |check-sat| #b10) :named .n))\n(assert |@x|)\n"
+      "(check-sat)\n(get-model)\n(get-value (|let| (|!| |let|) |check-sat|))\n(get-assignment)\n"
+      "(assert (not |let|))\n(check-sat)\n(get-unsat-core)\n";
+  EXPECT_EQ(responses(script),
+            "sat\n(\n"
+            "  (define-fun |let| () Bool true)\n"
+            "  (define-fun |_| () Bool false)\n"
+            "  (define-fun |check-sat| () (_ BitVec 2) #b10)\n"
+            "  (define-fun |@x| () Bool true)\n"
+            ")\n"
+            "((|let| true) ((|!| |let|) false) (|check-sat| #b10))\n"
+            "((|exists| true) (|.n| true))\n"
+            "unsat\n(|exists|)\n");
+}
+
 TEST(Commands, Unsat) {
   EXPECT_EQ(responses("(declare-const p Bool)\n(assert p)\n(assert (not p))\n(check-sat)\n"), "unsat\n");
   EXPECT_EQ(responses(kFactoring + "(assert (bvult x y))\n(check-sat)\n(assert (not (= x #x000b)))\n(check-sat)\n"),

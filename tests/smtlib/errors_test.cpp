@@ -90,7 +90,8 @@ TEST(Errors, DuplicateDeclarations) {
   EXPECT_EQ(respond_to("(declare-fun x () Bool)"), error_at(3, 14, "'x' is already declared"));
   EXPECT_EQ(respond_to("(define-fun p () Bool true)"), error_at(3, 13, "'p' is already declared"));
   EXPECT_EQ(respond_to("(declare-const bvadd Bool)"), error_at(3, 16, "'bvadd' is a predefined symbol"));
-  EXPECT_EQ(respond_to("(declare-const let Bool)"), error_at(3, 16, "'let' is a predefined symbol"));
+  EXPECT_EQ(respond_to("(declare-const |bvadd| Bool)"), error_at(3, 16, "'bvadd' is a predefined symbol"));
+  EXPECT_EQ(respond_to("(declare-const |true| Bool)"), error_at(3, 16, "'true' is a predefined symbol"));
   EXPECT_EQ(respond_to("(assert (! p :named x))"), error_at(3, 21, "'x' is already declared"));
   EXPECT_EQ(respond_to("(define-fun f () Bool (! p :named f))\n(assert f)"),
             error_at(3, 13, "'f' is already declared") +
@@ -99,6 +100,21 @@ TEST(Errors, DuplicateDeclarations) {
   EXPECT_EQ(respond_to("(define-fun f ((a Bool) (a Bool)) Bool a)"),
             error_at(3, 26, "parameter 'a' is declared twice"));
   EXPECT_EQ(respond_to("(define-sort S (A A) A)"), error_at(3, 19, "parameter 'A' is declared twice"));
+}
+
+// Only simple symbols can be reserved words; the quoted forms are ordinary
+// symbols (see Commands.QuotedSymbolsSpellingReservedWords).
+TEST(Errors, ReservedSymbolsCannotBeDeclared) {
+  const std::string reserved = "' is a reserved word and cannot be declared (|";
+  EXPECT_EQ(respond_to("(declare-const let Bool)"), error_at(3, 16, "'let" + reserved + "let| can)"));
+  EXPECT_EQ(respond_to("(declare-fun check-sat () Bool)"),
+            error_at(3, 14, "'check-sat" + reserved + "check-sat| can)"));
+  EXPECT_EQ(respond_to("(define-fun f ((_ Bool)) Bool true)"), error_at(3, 17, "'_" + reserved + "_| can)"));
+  EXPECT_EQ(respond_to("(define-sort NUMERAL () Bool)"), error_at(3, 14, "'NUMERAL" + reserved + "NUMERAL| can)"));
+  EXPECT_EQ(respond_to("(define-sort S (par) par)"), error_at(3, 17, "'par" + reserved + "par| can)"));
+  EXPECT_EQ(respond_to("(assert (let ((as p)) p))"), error_at(3, 16, "'as" + reserved + "as| can)"));
+  EXPECT_EQ(respond_to("(assert (! p :named exists))"), error_at(3, 21, "'exists" + reserved + "exists| can)"));
+  EXPECT_EQ(respond_to("(assert let)"), error_at(3, 9, "unexpected reserved word 'let'"));
 }
 
 TEST(Errors, LetAndAnnotations) {
