@@ -31,13 +31,13 @@ struct ModelEntry {
   smt::Sort sort;
   smt::Term value;
 };
-// The model as SMT-COMP's validator reads it:
+// The model as SMT-COMP's validator reads it, values in binary:
 //   (
-//     (define-fun x () (_ BitVec 8) #x03)
+//     (define-fun x () (_ BitVec 8) #b00000011)
 //   )
 void print_model(std::ostream& out, std::span<const ModelEntry> entries);
 
-// ((x #x03) (p true)): each pair is the term's spelling and its value.
+// ((x #b00000011) (p true)): each pair is the term's spelling and its value.
 struct ValuePair {
   std::string_view text;
   smt::Term value;

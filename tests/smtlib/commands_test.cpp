@@ -39,11 +39,11 @@ TEST(Commands, CheckSatAndModels) {
   EXPECT_EQ(responses(script),
             "sat\n"
             "(\n"
-            "  (define-fun x () (_ BitVec 8) #x03)\n"
+            "  (define-fun x () (_ BitVec 8) #b00000011)\n"
             "  (define-fun |odd name| () Bool true)\n"
             "  (define-fun b () (_ BitVec 3) #b101)\n"
             ")\n"
-            "((x #x03) ((twice x) #x06) (|odd name| true) ((bvadd b #b001) #b110) (#b1 #b1))\n");
+            "((x #b00000011) ((twice x) #b00000110) (|odd name| true) ((bvadd b #b001) #b110) (#b1 #b1))\n");
 }
 
 // A quoted symbol is any text between bars: |let| is an ordinary symbol, not
@@ -102,7 +102,7 @@ TEST(Commands, PushAndPopOfZeroLevelsChangeNothing) {
       "(set-option :produce-models true)\n(declare-const x (_ BitVec 8))\n(pop 0)\n(push 0)\n(assert (bvult x #x0a))\n(push 1)\n"
       "(declare-const y (_ BitVec 8))\n(assert (= (bvmul x #x03) #x15))\n(pop 0)\n(check-sat)\n(get-value (x))\n"
       "(pop 1)\n(pop 0)\n(assert (= x #x0b))\n(check-sat)\n";
-  EXPECT_EQ(responses(script), "sat\n((x #x07))\nunsat\n");
+  EXPECT_EQ(responses(script), "sat\n((x #b00000111))\nunsat\n");
 }
 
 TEST(Commands, GlobalDeclarationsSurvivePop) {
@@ -321,7 +321,7 @@ TEST(Commands, InputInAnyPieces) {
   const std::string script =
       "(set-option :produce-models true)\n" + kFactoring + "(assert (bvult x y))\n(check-sat)\n(get-value (x y))\n";
   const std::string whole = run_script(script).out;
-  EXPECT_EQ(whole, "sat\n((x #x000b) (y #x000d))\n");
+  EXPECT_EQ(whole, "sat\n((x #b0000000000001011) (y #b0000000000001101))\n");
   for (size_t chunk : {1, 2, 5}) EXPECT_EQ(run_script(script, {}, chunk).out, whole) << chunk;
 }
 
