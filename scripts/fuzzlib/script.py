@@ -39,11 +39,15 @@ KNOWN_COMMANDS = frozenset([
     'set-logic', 'set-option', 'declare-datatype', 'declare-datatypes', 'declare-sort', 'define-fun-rec',
     'define-funs-rec', 'get-proof'])
 SUPPORTED_LOGICS = frozenset(['QF_BV', 'QF_BOOL', 'QF_CORE', 'ALL'])
-# wang's options (src/smtlib/options.cpp) by the kind of their value
+# wang's options (src/smtlib/options.cpp) by the kind of their value, and
+# those of start mode (settable before the first command that declares,
+# defines, asserts, pushes, pops or checks)
 FLAG_OPTIONS = frozenset([':print-success', ':produce-models', ':produce-unsat-cores', ':produce-unsat-assumptions',
-                          ':produce-assignments', ':produce-assertions', ':global-declarations'])
+                          ':produce-assignments', ':produce-assertions', ':interactive-mode', ':produce-proofs',
+                          ':global-declarations'])
 NUMBER_OPTIONS = frozenset([':random-seed', ':verbosity', ':reproducible-resource-limit'])
 CHANNEL_OPTIONS = frozenset([':regular-output-channel', ':diagnostic-output-channel'])
+START_OPTIONS = (FLAG_OPTIONS - {':print-success'}) | {':random-seed'}
 MAX_OPEN_LEVELS = 1000000
 
 
@@ -172,6 +176,7 @@ class Reader:
         self.sorts_of = {}  # id(list expr) -> width, of every term read (for the shrinker)
         self.marks = []
         self.logic_set = False
+        self.start_mode = True
         self.defined_now = []  # (frame, name) defined by the command being read
         self.position = None
 
@@ -430,6 +435,10 @@ class Reader:
                 raise Rejected('a value other than a numeral')
             if option not in FLAG_OPTIONS | NUMBER_OPTIONS | CHANNEL_OPTIONS:
                 raise Rejected('unsupported option %s' % option)
+            if option in START_OPTIONS and not self.start_mode:
+                raise Rejected('%s after start mode' % option)
+            if option == ':produce-proofs' and value != 'false':
+                raise Rejected('unsupported value')
             self.options[str(option)] = sx.to_text(value)
         elif kind == 'set-logic':
             if len(expr) != 2 or not is_symbol(expr[1]):
@@ -448,6 +457,7 @@ class Reader:
                 self.options = {}
                 self.marks = []
                 self.logic_set = False
+                self.start_mode = True
             elif kind == 'reset-assertions':
                 self.frames = [self._frame()]
                 self._unmark(lambda m: m.extent != 'level')
@@ -455,6 +465,9 @@ class Reader:
             raise Rejected('%s is not supported' % kind)
         elif kind == 'define-sort':
             raise ScriptError('%s is not supported here' % kind)
+        if kind in ('declare-const', 'declare-fun', 'define-fun', 'define-const', 'assert', 'push', 'pop',
+                    'check-sat', 'check-sat-assuming', 'reset-assertions'):
+            self.start_mode = False
         return cmd
 
 

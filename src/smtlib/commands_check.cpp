@@ -54,7 +54,17 @@ void Interpreter::check_sat_assuming() {
   check(std::move(assumptions));
 }
 
+// The command line's limits, and at most :reproducible-resource-limit
+// conflicts: a limit that stops a check at the same point on every run.
+sat::Limits Interpreter::check_limits() const {
+  sat::Limits limits = config_.limits;
+  const int64_t conflicts = options_.reproducible_resource_limit;
+  if (conflicts > 0 && (limits.conflicts < 0 || conflicts < limits.conflicts)) limits.conflicts = conflicts;
+  return limits;
+}
+
 void Interpreter::check(std::vector<Assumption> assumptions) {
+  start_mode_ = false;
   assumptions_ = std::move(assumptions);
   failed_.clear();
   reason_unknown_.clear();
@@ -119,7 +129,7 @@ Interpreter::Status Interpreter::faithful_result(Status status) {
 bool Interpreter::core_is_unsat() {
   const std::unordered_set<smt::Term, smt::TermHash> failed(failed_.begin(), failed_.end());
   smt::Solver fresh(*terms_);
-  fresh.set_limits(config_.limits);
+  fresh.set_limits(check_limits());
   for (const Assertion& assertion : assertions_) {
     if (!assertion.selector || failed.contains(assertion.selector)) fresh.assert_formula(assertion.term);
   }

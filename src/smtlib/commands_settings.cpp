@@ -52,19 +52,32 @@ void Interpreter::set_option() {
     respond("unsupported");
     return;
   }
-  apply_option(*spec, value);
-  success();
+  if (apply_option(*spec, value)) success();
 }
 
-// `value` is the option's value token, just read.
-void Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
+// Start-mode options fix how the session works (what is recorded for
+// models, cores and assertions, how declarations are scoped, the SAT
+// core's seed): they cannot change once it has begun.
+void Interpreter::require_start_mode(const OptionSpec& spec) const {
+  if (spec.start_mode && !start_mode_) {
+    throw Error(command_position_, std::string(spec.keyword) +
+                                       " can only be set in start mode, before the first command that declares, "
+                                       "defines, asserts, pushes, pops or checks");
+  }
+}
+
+// `value` is the option's value token, just read.  False when the value is
+// not supported (and answered so).
+bool Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
   const std::string keyword(spec.keyword);
   if (spec.flag) {
     if (!value.is_symbol("true") && !value.is_symbol("false")) reader_->fail_expected("true or false");
     const bool enabled = value.text == "true";
     finish();
-    if (spec.flag == &Options::produce_unsat_cores && asserted_ && enabled != options_.produce_unsat_cores) {
-      throw Error(command_position_, keyword + " must be set before the first assertion");
+    require_start_mode(spec);
+    if (spec.only_default && enabled != Options{}.*spec.flag) {
+      unsupported(keyword + " " + std::string(value.text) + " is not supported");
+      return false;
     }
     if (spec.flag == &Options::global_declarations) environment_->set_global(enabled);
     options_.*spec.flag = enabled;
@@ -75,15 +88,16 @@ void Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
     if (error != std::errc()) throw Error(value.position, "the value of " + keyword + " is too large");
     const Position position = value.position;
     finish();
+    require_start_mode(spec);
     if (spec.number == &Options::random_seed) {
       try {
         solver_->set_sat_option("seed", number);
-      } catch (const std::logic_error& refused) {
-        // std::out_of_range for the value, std::logic_error after the first assertion
+      } catch (const std::out_of_range& refused) {
         throw Error(position, keyword + ": " + refused.what());
       }
     }
     options_.*spec.number = number;
+    if (spec.number == &Options::reproducible_resource_limit) solver_->set_limits(check_limits());
   } else {
     if (!value.is(TokenKind::String) && !value.is(TokenKind::Symbol)) reader_->fail_expected("a string");
     const std::string channel(value.text);
@@ -94,6 +108,7 @@ void Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
     if (!opened) throw Error(position, "cannot open " + quote_string(channel) + " for writing");
     options_.*spec.text = channel;
   }
+  return true;
 }
 
 void Interpreter::get_option() {

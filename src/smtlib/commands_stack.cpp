@@ -19,7 +19,6 @@ void Interpreter::assert_command() {
   } else {
     solver_->assert_formula(assertion.term);
   }
-  asserted_ = true;
   assertions_.push_back(std::move(assertion));
   state_changed();
   success();

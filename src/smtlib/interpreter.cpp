@@ -93,7 +93,7 @@ void Interpreter::start_session() {
   channels_.reset();
   logic_set_ = false;
   fidelity_.reset();
-  asserted_ = false;
+  start_mode_ = true;
   assertions_.clear();
   levels_.clear();
   status_ = Status::none;

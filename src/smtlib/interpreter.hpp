@@ -95,7 +95,12 @@ class Interpreter {
   std::vector<ParsedTerm> parse_term_list();
   smt::Sort parse_sort(const Token* first = nullptr);
   void start_session();
-  void state_changed() { status_ = Status::none; }
+  // The assertion stack changed: the last answer no longer applies, and
+  // the session has left start mode.
+  void state_changed() {
+    status_ = Status::none;
+    start_mode_ = false;
+  }
 
   // commands_declare.cpp
   struct NewName {
@@ -129,6 +134,7 @@ class Interpreter {
   void check_sat();
   void check_sat_assuming();
   void check(std::vector<Assumption> assumptions);
+  sat::Limits check_limits() const;
   Status trusted_result(smt::Result result, bool assumed);
   Status faithful_result(Status status);
   bool core_is_unsat();
@@ -152,7 +158,8 @@ class Interpreter {
   void get_info();
   void echo();
   void exit();
-  void apply_option(const OptionSpec& spec, const Token& value);
+  bool apply_option(const OptionSpec& spec, const Token& value);
+  void require_start_mode(const OptionSpec& spec) const;
 
   InterpreterConfig config_;
   Channels channels_;
@@ -179,7 +186,10 @@ class Interpreter {
   std::unique_ptr<smt::Solver> solver_;
   std::unique_ptr<Environment> environment_;
   bool logic_set_ = false;
-  bool asserted_ = false;  // the solver has seen an assertion: its options are fixed
+  // No command has declared, defined, asserted, pushed, popped or checked
+  // yet: options of start mode may be set (SMT-LIB ends start mode at
+  // set-logic; see docs/smtlib.md, "Deliberate deviations").
+  bool start_mode_ = true;
   std::vector<Assertion> assertions_;
   std::vector<size_t> levels_;  // assertions_.size() at each push
   StackFidelity fidelity_;

@@ -21,7 +21,7 @@ TEST(Commands, PrintSuccessAnswersEveryCommandWithoutOtherOutput) {
       "(set-option :print-success true)\n(set-logic QF_BV)\n(set-info :status sat)\n(set-info :source |x|)\n"
       "(declare-fun a () (_ BitVec 4))\n(declare-const b Bool)\n(define-fun c () Bool b)\n"
       "(define-const d (_ BitVec 4) a)\n(define-sort S () Bool)\n(push 1)\n(assert c)\n(pop 1)\n"
-      "(reset-assertions)\n(set-option :produce-models true)\n(exit)\n(echo \"not read\")\n";
+      "(reset-assertions)\n(set-option :verbosity 1)\n(exit)\n(echo \"not read\")\n";
   EXPECT_EQ(responses(script), repeat("success\n", 15));
 }
 
@@ -159,16 +159,78 @@ TEST(Commands, Options) {
   EXPECT_EQ(responses(script), "false\nfalse\n0\n\"stdout\"\n\"stderr\"\ntrue\n42\n3\n1000\ntrue\ntrue\ntrue\nfalse\n");
 }
 
+// Every standard option reports its default, also those wang does not
+// support beyond it; :interactive-mode is SMT-LIB 2.0's :produce-assertions.
+TEST(Commands, StandardOptionsReportTheirDefaults) {
+  EXPECT_EQ(responses("(set-option :print-success true)\n(get-option :produce-proofs)\n(get-option :interactive-mode)\n"
+                      "(set-option :produce-proofs false)\n(set-option :produce-proofs true)\n"
+                      "(get-option :produce-proofs)\n(set-option :interactive-mode true)\n"
+                      "(get-option :produce-assertions)\n(get-option :smt.arith.solver)\n"),
+            "success\nfalse\nfalse\nsuccess\nunsupported\nfalse\nsuccess\ntrue\nunsupported\n");
+}
+
+// Options of start mode may be set until the first command that declares,
+// defines, asserts, pushes, pops or checks (also after set-logic, unlike
+// the standard: see docs/smtlib.md), and again after reset; the others at
+// any time.
+TEST(Commands, StartModeOptions) {
+  const std::string late =
+      " can only be set in start mode, before the first command that declares, defines, asserts, pushes, pops or "
+      "checks";
+  EXPECT_EQ(responses("(set-option :print-success true)\n(set-logic QF_BV)\n(set-option :produce-models true)\n"
+                      "(set-option :global-declarations true)\n(declare-const p Bool)\n"
+                      "(set-option :produce-models false)\n(set-option :produce-unsat-cores true)\n"
+                      "(set-option :random-seed 3)\n(set-option :interactive-mode true)\n"
+                      "(set-option :verbosity 2)\n(set-option :reproducible-resource-limit 5)\n"
+                      "(set-option :regular-output-channel \"stdout\")\n(get-option :produce-models)\n"
+                      "(reset)\n(set-option :produce-unsat-cores true)\n"),
+            "success\nsuccess\nsuccess\nsuccess\nsuccess\n" + error_at(6, 1, ":produce-models" + late) +
+                error_at(7, 1, ":produce-unsat-cores" + late) + error_at(8, 1, ":random-seed" + late) +
+                error_at(9, 1, ":interactive-mode" + late) + "success\nsuccess\nsuccess\ntrue\nsuccess\n");
+  for (const char* first : {"(push 1)\n", "(pop 0)\n", "(check-sat)\n", "(define-sort S () Bool)\n",
+                            "(declare-const p Bool)\n(assert p)\n"}) {
+    EXPECT_NE(responses(std::string(first) + "(set-option :produce-models true)\n").find(late), std::string::npos)
+        << first;
+  }
+}
+
+// :reproducible-resource-limit bounds the conflicts of each check: the
+// same check stops at the same point on every run.  Seven pigeons, six
+// holes: unsat, but not without conflicts.
+TEST(Commands, ReproducibleResourceLimit) {
+  std::string pigeons = "(set-option :produce-models true)\n";
+  std::string distinct = "(assert (distinct";
+  for (int i = 0; i < 7; ++i) {
+    pigeons += "(declare-const p" + std::to_string(i) + " (_ BitVec 3))\n(assert (bvult p" + std::to_string(i) +
+               " #b110))\n";
+    distinct += " p" + std::to_string(i);
+  }
+  pigeons += distinct + "))\n";
+  const std::string limited = "(set-option :reproducible-resource-limit 10)\n" + pigeons +
+                              "(check-sat)\n(get-info :reason-unknown)\n(get-option :reproducible-resource-limit)\n"
+                              "(set-option :reproducible-resource-limit 0)\n(check-sat)\n";
+  EXPECT_EQ(responses(limited), "unknown\n(:reason-unknown resourceout)\n10\nunsat\n");
+  // The search counters of the stopped check (the statistics also hold
+  // times, which differ from run to run).
+  const auto search_counters = [&] {
+    const std::string out = responses("(set-option :reproducible-resource-limit 10)\n" + pigeons +
+                                      "(check-sat)\n(get-info :all-statistics)\n");
+    return out.substr(0, out.find(":learned "));
+  };
+  const std::string first = search_counters();
+  EXPECT_NE(first.find("(:conflicts 10\n"), std::string::npos) << first;
+  EXPECT_EQ(search_counters(), first);
+}
+
 TEST(Commands, OptionErrors) {
   EXPECT_EQ(responses("(set-option :print-success 1)"), error_at(1, 28, "expected true or false, got numeral '1'"));
   EXPECT_EQ(responses("(set-option :random-seed true)"), error_at(1, 26, "expected a numeral, got symbol 'true'"));
   EXPECT_EQ(responses("(set-option :random-seed)"), error_at(1, 25, "expected a value for :random-seed, got ')'"));
   EXPECT_EQ(responses("(set-option :random-seed 99999999999999999999)"),
             error_at(1, 26, "the value of :random-seed is too large"));
-  EXPECT_EQ(responses("(declare-const p Bool)\n(assert p)\n(set-option :random-seed 7)\n(get-option :random-seed)\n"),
-            error_at(3, 26, ":random-seed: SAT options must be set before the first assertion") + "0\n");
-  EXPECT_EQ(responses("(declare-const p Bool)\n(assert (! p :named a))\n(set-option :produce-unsat-cores true)\n"),
-            error_at(3, 1, ":produce-unsat-cores must be set before the first assertion"));
+  EXPECT_EQ(responses("(set-option :random-seed 4294967296)\n(get-option :random-seed)\n"),
+            error_at(1, 26, ":random-seed: option 'seed' takes values from 0 to 2147483647") + "0\n");
+  EXPECT_EQ(responses("(set-option :produce-proofs yes)\n"), error_at(1, 29, "expected true or false, got symbol 'yes'"));
   EXPECT_EQ(responses("(set-option :regular-output-channel \"/nonexistent/dir/file\")\n(echo \"here\")\n"),
             error_at(1, 37, "cannot open \"\"/nonexistent/dir/file\"\" for writing") + "\"here\"\n");
 }
