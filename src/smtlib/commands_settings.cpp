@@ -14,6 +14,8 @@ bool is_supported_logic(std::string_view logic) {
   return logic == "QF_BV" || logic == "QF_BOOL" || logic == "QF_CORE" || logic == "ALL";
 }
 
+bool has_bitvectors(std::string_view logic) { return logic == "QF_BV" || logic == "ALL"; }
+
 std::string keyword_of(Reader& reader, std::string_view what) {
   if (!reader.next().is(TokenKind::Keyword)) reader.fail_expected(what);
   return std::string(reader.current().text);
@@ -34,6 +36,7 @@ void Interpreter::set_logic() {
   }
   logic_set_ = true;
   fidelity_.logic_set();
+  if (!has_bitvectors(logic)) environment_->set_logic_without_bitvectors(logic);
   success();
 }
 
@@ -123,8 +126,12 @@ void Interpreter::get_option() {
 }
 
 void Interpreter::set_info() {
-  keyword_of(*reader_, "an info keyword");
-  if (!reader_->next().is(TokenKind::RightParen)) {
+  const std::string keyword = keyword_of(*reader_, "an info keyword");
+  const Token& value = reader_->next();
+  const bool status = value.is(TokenKind::Symbol) &&
+                      (value.text == "sat" || value.text == "unsat" || value.text == "unknown");
+  if (keyword == ":status" && !status) reader_->fail_expected("sat, unsat or unknown");
+  if (!value.is(TokenKind::RightParen)) {
     reader_->skip_sexpr();
     finish();
   }

@@ -45,6 +45,12 @@ std::string already_declared(std::string_view name, const TermSymbol& existing) 
   return in_quotes(name) + " is already declared";
 }
 
+void Environment::require_in_logic(smt::Sort sort, Position position, std::string_view what) const {
+  if (sort.is_bitvec() && !logic_without_bitvectors_.empty()) {
+    throw Error(position, "bit-vector " + std::string(what) + " are not part of the logic " + logic_without_bitvectors_);
+  }
+}
+
 void Environment::undo_to(Mark mark) {
   terms_.undo_to(mark.terms);
   sorts_.undo_to(mark.sorts);

@@ -71,6 +71,13 @@ class Environment {
 
   // Declarations made while this is set survive pop and reset-assertions.
   void set_global(bool global) { global_ = global; }
+
+  // Under a logic without bit-vectors (QF_BOOL), its name; else "".  Sorts
+  // and terms of bit-vectors are then errors.
+  void set_logic_without_bitvectors(std::string logic) { logic_without_bitvectors_ = std::move(logic); }
+  // Throws Error at `position` when `sort` is a bit-vector sort that the
+  // logic leaves out.
+  void require_in_logic(smt::Sort sort, Position position, std::string_view what) const;
   void declare_term(std::string_view name, TermSymbol symbol) { terms_.declare(name, std::move(symbol), global_); }
   void declare_sort(std::string_view name, SortSymbol symbol) { sorts_.declare(name, symbol, global_); }
 
@@ -93,6 +100,7 @@ class Environment {
   ScopedTable<SortSymbol> sorts_;
   std::vector<Mark> levels_;
   bool global_ = false;
+  std::string logic_without_bitvectors_;
 };
 
 }  // namespace wang::smtlib

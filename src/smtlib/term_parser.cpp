@@ -13,10 +13,33 @@ namespace {
 
 using smt::Term;
 
-// "bv" followed by a decimal numeral: the N of (_ bvN W).
+// "bv" followed by decimal digits: the N of (_ bvN W).
 bool is_bv_constant_name(std::string_view name) {
   return name.size() > 2 && name.starts_with("bv") &&
          std::all_of(name.begin() + 2, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether the numeral `digits` is below 2^width.  10^(n-1) <= X < 10^n for
+// n digits, and 3.32 < log2(10) < 3.322, so only numerals of about
+// width / 3.32 digits need their value; that value has at most four bits
+// more than the width.
+bool fits_in_bits(std::string_view digits, uint32_t width) {
+  const uint64_t n = digits.size();
+  if ((n - 1) * 332 >= uint64_t{width} * 100) return false;
+  if (n * 3322 <= uint64_t{width} * 1000) return true;
+  const auto bits = static_cast<uint32_t>(n * 3322 / 1000 + 1);
+  const bv::BitVector value = bv::BitVector::from_decimal(bits, digits);
+  for (uint32_t i = width; i < bits; ++i) {
+    if (value.bit(i)) return false;
+  }
+  return true;
+}
+
+// The numeral of a (_ bvN W) for a message: its first and last digits when
+// it is long.
+std::string shortened_numeral(std::string_view digits) {
+  if (digits.size() <= 24) return std::string(digits);
+  return std::string(digits.substr(0, 10)) + "..." + std::string(digits.substr(digits.size() - 10));
 }
 
 }  // namespace
@@ -44,13 +67,16 @@ Term TermParser::read_term(const Token* first) {
     const Token& token = at_start && first ? *first : reader_.next();
     if (at_start) position_ = token.position;
     Term term;
+    Position at = token.position;
     if (token.is(TokenKind::LeftParen)) {
       if (!open(token.position, term)) continue;
     } else if (token.is(TokenKind::RightParen) && !frames_.empty() && frames_.back().kind == FrameKind::Apply) {
+      at = frames_.back().position;
       term = close();
     } else {
       term = atom(token);
     }
+    environment_.require_in_logic(term.sort(), at, "terms");
     if (deliver(term)) return term;
   }
 }
@@ -178,13 +204,24 @@ Term TermParser::indexed_constant(Position position) {
     throw Error(name.position, "unknown indexed identifier " + in_quotes(name.text));
   }
   const std::string digits(name.text.substr(2));
+  const Position name_position = name.position;
+  if (digits.size() > 1 && digits[0] == '0') {
+    throw Error(name_position, "invalid numeral in 'bv" + shortened_numeral(digits) +
+                                   "' (a numeral other than 0 has no leading zeros)");
+  }
   const uint32_t width = reader_.expect_index("the width of the bit-vector constant");
   reader_.expect_right_paren();
   try {
-    return terms_.mk_bv(bv::BitVector::from_decimal(smt::Sort::bitvec(width).width(), digits));
+    smt::Sort::bitvec(width);
   } catch (const smt::SortError& error) {
     throw Error(position, error.what());
   }
+  if (!fits_in_bits(digits, width)) {
+    throw Error(name_position, shortened_numeral(digits) + " does not fit in " + counted(width, "bit", "bits") +
+                                   " (the value of (_ bvN " + std::to_string(width) + ") is below 2^" +
+                                   std::to_string(width) + ")");
+  }
+  return terms_.mk_bv(bv::BitVector::from_decimal(width, digits));
 }
 
 Term TermParser::close() {
