@@ -79,7 +79,7 @@ bool Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
     finish();
     require_start_mode(spec);
     if (spec.only_default && enabled != Options{}.*spec.flag) {
-      unsupported(keyword + " " + std::string(value.text) + " is not supported");
+      unsupported(keyword + (enabled ? " true" : " false") + " is not supported");
       return false;
     }
     if (spec.flag == &Options::global_declarations) environment_->set_global(enabled);
