@@ -267,6 +267,15 @@ def parse_model(resp):
     return model
 
 
+def is_value_text(expr, width):
+    """Whether `expr` is written as a value of its sort must be (SMT-LIB 2.6,
+    4.2.6): true or false, or #b with one digit per bit."""
+    if width == T.BOOL:
+        return expr in ('true', 'false') and not isinstance(expr, sx.String)
+    return (isinstance(expr, sx.Symbol) and not isinstance(expr, sx.String) and expr.startswith('#b')
+            and len(expr) == width + 2)
+
+
 def _value(v, width):
     if width == T.BOOL:
         return v if isinstance(v, bool) else None
@@ -445,6 +454,10 @@ def _check_model(out, where, item, check, k, model_env):
         out.fail('invalid-model', '%s: the model defines %s, the constants in scope are %s'
                  % (where, sorted(model), sorted(scope)))
     env = {}
+    for definition in item[1:] if item and item[0] == 'model' else item:
+        out.counts['value-format'] += 1
+        if not is_value_text(definition[4], S.parse_sort(definition[3])):
+            out.fail('value-format', '%s: %s is not written as a value' % (where, sx.to_text(definition)[:200]))
     for name, v in scope.items():
         if name in model:
             width, value = model[name]
@@ -470,6 +483,10 @@ def _check_values(out, where, item, cmd, env):
     if not isinstance(item, list) or len(item) != len(cmd.terms):
         out.fail('bad-output', '%s: malformed values %s' % (where, sx.to_text(item)[:300]))
         return
+    for pair, t in zip(item, cmd.terms):
+        out.counts['value-format'] += 1
+        if not (isinstance(pair, list) and len(pair) == 2 and is_value_text(pair[1], t.width)):
+            out.fail('value-format', '%s: %s is not a term and a value of its sort' % (where, sx.to_text(pair)[:200]))
     if env is None:
         return
     try:

@@ -39,6 +39,10 @@ KNOWN_COMMANDS = frozenset([
     'set-logic', 'set-option', 'declare-datatype', 'declare-datatypes', 'declare-sort', 'define-fun-rec',
     'define-funs-rec', 'get-proof'])
 SUPPORTED_LOGICS = frozenset(['QF_BV', 'QF_BOOL', 'QF_CORE', 'ALL'])
+# SMT-LIB 2.6 reserved words: the special words of terms and the command
+# names.  Only simple symbols are reserved: |let| is an ordinary symbol.
+RESERVED_WORDS = frozenset(['let', '!', 'as', '_', 'par', 'forall', 'exists', 'match', 'NUMERAL', 'DECIMAL', 'STRING',
+                            'BINARY', 'HEXADECIMAL']) | KNOWN_COMMANDS
 # wang's options (src/smtlib/options.cpp) by the kind of their value, and
 # those of start mode (settable before the first command that declares,
 # defines, asserts, pushes, pops or checks)
@@ -276,7 +280,7 @@ class Reader:
             for binding in expr[1]:
                 if not isinstance(binding, list) or len(binding) != 2 or isinstance(binding[0], list):
                     raise Rejected('malformed let binding')
-                name = sx.unquote(binding[0])
+                name = _name(binding[0])
                 if name in scope:
                     raise Rejected("'%s' bound twice in one let" % name)
                 scope[name] = self.term(binding[1], lets)
@@ -289,7 +293,7 @@ class Reader:
             result = t
             for k in range(0, len(attrs) - 1, 2):
                 if attrs[k] == ':named':
-                    name = sx.unquote(attrs[k + 1])
+                    name = _name(attrs[k + 1])
                     self.define(name, ('def', t))
                     result = T.named(t, name)
             return result
@@ -479,8 +483,11 @@ def is_symbol(atom):
 
 
 def _name(atom):
+    """The name a declaration gives, which must not be a simple reserved word."""
     if not is_symbol(atom):
         raise Rejected('expected a symbol, got %s' % sx.to_text(atom)[:40])
+    if atom in RESERVED_WORDS:
+        raise Rejected("'%s' is a reserved word" % atom)
     return sx.unquote(atom)
 
 
@@ -527,8 +534,9 @@ _SIMPLE = set('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789~!@
 
 
 def symbol(name):
-    """The SMT-LIB spelling of a symbol name (|quoted| when not simple)."""
-    if name and all(c in _SIMPLE for c in name) and not name[0].isdigit():
+    """The SMT-LIB spelling of a symbol name (|quoted| when not simple or a
+    reserved word)."""
+    if name and all(c in _SIMPLE for c in name) and not name[0].isdigit() and name not in RESERVED_WORDS:
         return Symbol(name)
     return Symbol('|%s|' % name)
 
@@ -751,7 +759,11 @@ def wang_term(root, rng, p_shared=0.6, p_single=0.04, p_parallel=0.5, p_reuse=0.
     def fresh_name():
         while True:
             fresh[0] += 1
-            name = rng.choice(['?v%d', 'a%d', '_let%d', 'b!%d', '|let %d|']) % fresh[0]
+            if rng.random() < 0.05:
+                # a reserved word, quoted: an ordinary symbol
+                name = '|%s|' % rng.choice(sorted(RESERVED_WORDS))
+            else:
+                name = rng.choice(['?v%d', 'a%d', '_let%d', 'b!%d', '|let %d|']) % fresh[0]
             if name not in holder and name not in used_here:
                 return name
 

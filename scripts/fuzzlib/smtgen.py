@@ -30,7 +30,7 @@ from .sexp import Symbol
 
 PROFILES = ('tiny', 'small', 'wide', 'deep', 'incremental')
 
-SPECIAL_NAMES = ['x.%d', '|x %d|', 'v$%d', '|%d|', 'bv%d', 'x~%d', 'A%d', '<=%d']
+SPECIAL_NAMES = ['x.%d', '|x %d|', 'v$%d', '|%d|', 'bv%d', 'x~%d', 'A%d', '<=%d', '@x%d', '.x%d']
 JUNK = ('assert', 'oops', 'check-sat')  # text between commands
 
 
@@ -69,11 +69,20 @@ class Generator:
         self._keep = []
         self.rejecting = False
         self.rejected_names = []  # (name, takes an argument) of rejected declarations
+        self.reserved_used = set()  # reserved words used as (quoted) names
 
     # -- naming -----------------------------------------------------------------
     def fresh(self, prefix):
         self.counter += 1
-        if self.rng.random() < 0.08:
+        r = self.rng.random()
+        if r < 0.03:
+            # a reserved word: written quoted, it is an ordinary symbol
+            unused = sorted(S.RESERVED_WORDS - self.reserved_used)
+            if unused:
+                name = self.rng.choice(unused)
+                self.reserved_used.add(name)
+                return name
+        if r < 0.08:
             return self.rng.choice(SPECIAL_NAMES).replace('|', '') % self.counter
         return '%s%d' % (prefix, self.counter)
 

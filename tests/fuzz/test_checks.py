@@ -1,8 +1,10 @@
-"""Unit tests of the fuzzer's model of rejected commands (script.Reader with
-rejections=True, checks.check_smt): the reference agrees with wang on the
-scripts of tests/inputs/smt2-bad/rejected-*.smt2, and the checks fail when
-wang answers what a rejected command makes unsound or names the wrong
-command in :reason-unknown.  Tests that run wang need WANG_BINARY."""
+"""Unit tests of the fuzzer's checks of wang's SMT-LIB conformance: its model
+of rejected commands (script.Reader with rejections=True) agrees with wang
+on the scripts of tests/inputs/smt2-bad/rejected-*.smt2; the checks fail
+when wang answers what a rejected command makes unsound, names the wrong
+command in :reason-unknown, or writes a value other than as the standard
+does; quoted reserved words are ordinary symbols.  Tests that run wang need
+WANG_BINARY."""
 
 import os
 import random
@@ -55,6 +57,23 @@ class Reader(unittest.TestCase):
     def test_an_unsupported_logic_lasts_until_a_set_logic_succeeds(self):
         script = S.read('(set-logic QF_UFBV)\n(check-sat)\n(set-logic QF_BV)\n(check-sat)\n', rejections=True)
         self.assertEqual([c.unsound for c in script.checks], [{'sat'}, set()])
+
+    def test_quoted_reserved_words_are_ordinary_symbols(self):
+        script = S.read('(declare-const |let| Bool)\n(declare-const let Bool)\n'
+                        '(assert (let ((|as| |let|)) (! |as| :named |check-sat|)))\n(check-sat)\n', rejections=True)
+        self.assertEqual([bool(c.rejected) for c in script.commands], [False, True, False, False])
+        self.assertEqual(script.checks[0].scope_vars['let'].width, 0)
+        self.assertEqual(S.symbol('let'), '|let|')
+        self.assertEqual(S.symbol('check-sat'), '|check-sat|')
+        self.assertEqual(S.symbol('lets'), 'lets')
+
+    def test_values_are_binary_with_one_digit_per_bit(self):
+        self.assertTrue(K.is_value_text(sx.Symbol('#b0101'), 4))
+        self.assertFalse(K.is_value_text(sx.Symbol('#x5'), 4))
+        self.assertFalse(K.is_value_text(sx.Symbol('#b101'), 4))
+        self.assertFalse(K.is_value_text([sx.Symbol('_'), sx.Symbol('bv5'), sx.Symbol('4')], 4))
+        self.assertTrue(K.is_value_text(sx.Symbol('false'), 0))
+        self.assertFalse(K.is_value_text(sx.String('true'), 0))
 
     def test_without_rejections_a_rejected_command_is_an_error(self):
         with self.assertRaises(S.ScriptError):
@@ -137,6 +156,11 @@ class ChecksFail(unittest.TestCase):
 
     def test_success_for_a_command_wang_must_reject(self):
         self.assertIn('accepted-rejected', self.categories('s/^(error.*bvult.*$/success/', MISSING))
+
+    def test_values_in_hexadecimal(self):
+        text = '(declare-const x (_ BitVec 8))\n(assert (= x #x05))\n(check-sat)\n(get-value (x))\n(get-model)\n'
+        self.assertEqual(self.categories('', text), set())
+        self.assertEqual(self.categories('s/#b00000101/#x05/', text), {'value-format'})
 
 
 if __name__ == '__main__':
