@@ -17,3 +17,12 @@
 (declare-const y Bool)
 (assert y)
 (check-sat)
+; The other way round: the script's stack is sat, wang's unsat.  After the
+; rejected push, the script's (pop 1) drops z = 1, wang's has no level to
+; pop and keeps it.
+(declare-const z (_ BitVec 8))
+(push one)
+(assert (= z #x01))
+(pop 1)
+(assert (= z #x02))
+(check-sat)
