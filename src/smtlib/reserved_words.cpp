@@ -1,6 +1,7 @@
 #include "smtlib/reserved_words.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "smtlib/printing.hpp"
@@ -14,21 +15,16 @@ struct ReservedWord {
   Reserved reserved;
 };
 
+// SMT-LIB 2.6, section 3.1, with the command names of section 3.9.
 constexpr ReservedWord kReservedWords[] = {
-    {"let", Reserved::Let},
     {"!", Reserved::Annotation},
-    {"as", Reserved::Qualified},
-    {"_", Reserved::Indexed},
-    {"par", Reserved::Other},
-    {"forall", Reserved::Other},
-    {"exists", Reserved::Other},
-    {"match", Reserved::Other},
-    {"NUMERAL", Reserved::Other},
-    {"DECIMAL", Reserved::Other},
-    {"STRING", Reserved::Other},
     {"BINARY", Reserved::Other},
+    {"DECIMAL", Reserved::Other},
     {"HEXADECIMAL", Reserved::Other},
-    // The command names (section 3.9) are reserved words too.
+    {"NUMERAL", Reserved::Other},
+    {"STRING", Reserved::Other},
+    {"_", Reserved::Indexed},
+    {"as", Reserved::Qualified},
     {"assert", Reserved::Other},
     {"check-sat", Reserved::Other},
     {"check-sat-assuming", Reserved::Other},
@@ -43,7 +39,9 @@ constexpr ReservedWord kReservedWords[] = {
     {"define-funs-rec", Reserved::Other},
     {"define-sort", Reserved::Other},
     {"echo", Reserved::Other},
+    {"exists", Reserved::Other},
     {"exit", Reserved::Other},
+    {"forall", Reserved::Other},
     {"get-assertions", Reserved::Other},
     {"get-assignment", Reserved::Other},
     {"get-info", Reserved::Other},
@@ -53,6 +51,9 @@ constexpr ReservedWord kReservedWords[] = {
     {"get-unsat-assumptions", Reserved::Other},
     {"get-unsat-core", Reserved::Other},
     {"get-value", Reserved::Other},
+    {"let", Reserved::Let},
+    {"match", Reserved::Other},
+    {"par", Reserved::Other},
     {"pop", Reserved::Other},
     {"push", Reserved::Other},
     {"reset", Reserved::Other},
@@ -62,7 +63,26 @@ constexpr ReservedWord kReservedWords[] = {
     {"set-option", Reserved::Other},
 };
 
+// Every symbol token of a term is looked up here, nearly always in vain:
+// for each first character, the lengths of the reserved words that start
+// with it (bit n for length n) rule out most symbols in two operations.
+constexpr size_t kMaxLength = 31;
+constexpr std::array<uint32_t, 256> lengths_by_first_character() {
+  std::array<uint32_t, 256> lengths{};
+  for (const ReservedWord& word : kReservedWords) {
+    lengths[static_cast<unsigned char>(word.word[0])] |= uint32_t{1} << word.word.size();
+  }
+  return lengths;
+}
+constexpr std::array<uint32_t, 256> kLengths = lengths_by_first_character();
+static_assert(std::all_of(std::begin(kReservedWords), std::end(kReservedWords),
+                          [](const ReservedWord& word) { return word.word.size() <= kMaxLength; }));
+
 const ReservedWord* find_word(std::string_view name) {
+  if (name.empty() || name.size() > kMaxLength ||
+      !(kLengths[static_cast<unsigned char>(name[0])] >> name.size() & 1)) {
+    return nullptr;
+  }
   const auto found = std::find_if(std::begin(kReservedWords), std::end(kReservedWords),
                                   [&](const ReservedWord& word) { return word.word == name; });
   return found == std::end(kReservedWords) ? nullptr : found;
