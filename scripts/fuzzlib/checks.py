@@ -59,6 +59,7 @@ class Outcome:
         self.files = {}           # name -> text, saved with a failure
         self.log = []
         self.answers = []
+        self.incomplete = {}      # SMT, per wang run: (unknown for rejections, :reason-unknown) per check
 
     def fail(self, category, message):
         self.failures.append((category, message))
@@ -266,6 +267,15 @@ def parse_model(resp):
     return model
 
 
+def is_value_text(expr, width):
+    """Whether `expr` is written as a value of its sort must be (SMT-LIB 2.6,
+    4.2.6): true or false, or #b with one digit per bit."""
+    if width == T.BOOL:
+        return expr in ('true', 'false') and not isinstance(expr, sx.String)
+    return (isinstance(expr, sx.Symbol) and not isinstance(expr, sx.String) and expr.startswith('#b')
+            and len(expr) == width + 2)
+
+
 def _value(v, width):
     if width == T.BOOL:
         return v if isinstance(v, bool) else None
@@ -337,6 +347,11 @@ def _wang_smt(ctx, out, script, path, setting, label, brute, d):
     checks = script.checks
     answers = [None] * len(checks)
     models = [None] * len(checks)
+    # per check: unknown because of rejected commands, and the response to
+    # a (get-info :reason-unknown) right after it
+    incomplete = [False] * len(checks)
+    reasons = [None] * len(checks)
+    out.incomplete[label] = (incomplete, reasons)
     if r.not_started:
         out.timeouts['not-started'] += 1
         return answers, models
@@ -347,8 +362,12 @@ def _wang_smt(ctx, out, script, path, setting, label, brute, d):
     if r.returncode != 0 and not r.timed_out:
         out.fail('exit-code', '%s: exit code %s' % (label, r.returncode))
     slow = r.timed_out or r.seconds >= ctx.timeout * 0.9
-    if r.stderr.strip() and not slow:
-        out.fail('stderr', '%s: unexpected diagnostics: %s' % (label, r.stderr.strip()[:300]))
+    diagnostics = r.stderr.strip()
+    if any(c.rejected for c in script.commands):
+        # what wang answers `unsupported` is explained on stderr
+        diagnostics = '\n'.join(line for line in diagnostics.splitlines() if 'not supported' not in line)
+    if diagnostics and not slow:
+        out.fail('stderr', '%s: unexpected diagnostics: %s' % (label, diagnostics[:300]))
     resp = _Responses(r.stdout)
     if resp.error:
         out.fail('bad-output', '%s: unreadable responses: %s' % (label, resp.error))
@@ -362,13 +381,25 @@ def _wang_smt(ctx, out, script, path, setting, label, brute, d):
         if i >= len(items):
             break
         item = items[i]
-        where = '%s: command %d (%s)' % (label, i + 1, cmd.kind)
+        where = '%s: command %d (%s)' % (label, i + 1, cmd.kind or 'text')
+        if cmd.rejected:
+            out.counts['rejected'] += 1
+            if not _is_error(item) and item != 'unsupported':
+                out.fail('accepted-rejected', '%s: answered %s, but wang must reject it (%s)'
+                         % (where, sx.to_text(item)[:200], cmd.rejected))
+            continue
         if cmd.is_check:
             k = check_no[id(cmd)]
-            if item in ('sat', 'unsat'):
+            if item in cmd.unsound:
+                out.fail('unsound-answer', '%s: %s after rejected commands that make it unsound (the first at %d:%d)'
+                         % (where, item, *cmd.first_mark_against(str(item)).position))
+            elif item in ('sat', 'unsat'):
                 answers[k] = str(item)
             elif item == 'unknown':
-                if slow:
+                if cmd.unsound:
+                    out.counts['incomplete-unknown'] += 1
+                    incomplete[k] = True
+                elif slow:
                     out.timeouts['wang'] += 1
                 else:
                     out.fail('unknown', '%s: unknown without a limit' % where)
@@ -378,6 +409,11 @@ def _wang_smt(ctx, out, script, path, setting, label, brute, d):
         check = script.commands[cmd.check_index] if cmd.check_index is not None else None
         k = check_no[id(check)] if check is not None else None
         status = answers[k] if k is not None else None
+        if cmd.kind == 'get-info' and cmd.expr[1:] == [':reason-unknown'] and k is not None:
+            if status is not None and not _is_error(item):
+                out.fail('bad-output', '%s: answered %s after %s' % (where, sx.to_text(item)[:200], status))
+            reasons[k] = item
+            continue
         if cmd.kind in ('get-model', 'get-value'):
             if _usable_response(out, where, item, status == 'sat', slow and status is None, False):
                 if cmd.kind == 'get-model':
@@ -418,6 +454,10 @@ def _check_model(out, where, item, check, k, model_env):
         out.fail('invalid-model', '%s: the model defines %s, the constants in scope are %s'
                  % (where, sorted(model), sorted(scope)))
     env = {}
+    for definition in item[1:] if item and item[0] == 'model' else item:
+        out.counts['value-format'] += 1
+        if not is_value_text(definition[4], S.parse_sort(definition[3])):
+            out.fail('value-format', '%s: %s is not written as a value' % (where, sx.to_text(definition)[:200]))
     for name, v in scope.items():
         if name in model:
             width, value = model[name]
@@ -443,6 +483,10 @@ def _check_values(out, where, item, cmd, env):
     if not isinstance(item, list) or len(item) != len(cmd.terms):
         out.fail('bad-output', '%s: malformed values %s' % (where, sx.to_text(item)[:300]))
         return
+    for pair, t in zip(item, cmd.terms):
+        out.counts['value-format'] += 1
+        if not (isinstance(pair, list) and len(pair) == 2 and is_value_text(pair[1], t.width)):
+            out.fail('value-format', '%s: %s is not a term and a value of its sort' % (where, sx.to_text(pair)[:200]))
     if env is None:
         return
     try:
@@ -596,7 +640,7 @@ def check_smt(text, ctx, rng, out=None, use_peers=True):
     run_text = SMT_PREFIX + text
     out.files['input.smt2'] = run_text
     try:
-        script = S.read(run_text)
+        script = S.read(run_text, rejections=True)
     except S.ScriptError as e:
         out.fail('unreadable', 'the fuzzer cannot read the script: %s' % e)
         return out
@@ -658,4 +702,33 @@ def check_smt(text, ctx, rng, out=None, use_peers=True):
                     peer_verdicts[k].append(('boolector', a))
     for k in range(len(checks)):
         _judge(out, truth[k], verdicts[k], peer_verdicts[k], 'check %d' % (k + 1))
+    _check_incomplete(out, checks, truth)
     return out
+
+
+def _check_incomplete(out, checks, truth):
+    """The checks that wang answered unknown because of rejected commands:
+    the answer must have been unsound (a provable answer outside
+    Command.unsound must be given), and :reason-unknown must name the first
+    rejected command in force against the answer suppressed, or, when no
+    answer is sound, the first in force."""
+    for label, (incomplete, reasons) in out.incomplete.items():
+        for k, check in enumerate(checks):
+            if not incomplete[k]:
+                continue
+            where = '%s: check %d' % (label, k + 1)
+            if truth[k] is not None and truth[k] not in check.unsound:
+                out.fail('needless-unknown', '%s: unknown, though %s is sound and true' % (where, truth[k]))
+            reason = reasons[k]
+            if reason is None:
+                continue
+            out.counts['reason-unknown'] += 1
+            unsound = check.unsound
+            first = check.marks[0] if len(unsound) == 2 else check.first_mark_against(unsound.pop())
+            expected = [first]
+            text = sx.to_text(reason)
+            if not (isinstance(reason, list) and len(reason) == 2 and reason[0] == ':reason-unknown'
+                    and isinstance(reason[1], sx.String) and reason[1].startswith('incomplete: ')
+                    and any(':%d:%d ' % m.position in reason[1] for m in expected)):
+                out.fail('bad-reason-unknown', '%s: %s does not name the rejected command at %s'
+                         % (where, text[:300], ' or '.join('%d:%d' % m.position for m in expected)))

@@ -7,6 +7,14 @@ language: declare-const/declare-fun (no arguments), define-fun (with or
 without parameters), define-const, let, !, as, push/pop, check-sat(-assuming),
 the get-* commands, reset, reset-assertions.  Anything it cannot follow
 raises ScriptError.
+
+It is also the reference for the commands wang must reject (Rejected: an
+ill-sorted term, an undeclared name, a pop below the first level, ...): read
+with `rejections=True`, such a command is kept, marked `rejected`, has no
+effect, and is recorded as wang records it (docs/smtlib.md, "Rejected
+commands"): the names it would have declared stay taken, and what it would
+have done to the assertion stack decides which answers the later checks may
+give (Command.unsound).
 """
 
 from . import bv
@@ -17,6 +25,66 @@ from .sexp import Symbol, String
 
 class ScriptError(ValueError):
     pass
+
+
+class Rejected(ScriptError):
+    """A command that wang must answer with an error or `unsupported`."""
+
+
+# The commands wang knows (src/smtlib/interpreter.cpp); any other is rejected.
+KNOWN_COMMANDS = frozenset([
+    'assert', 'check-sat', 'check-sat-assuming', 'declare-const', 'declare-fun', 'define-const', 'define-fun',
+    'define-sort', 'echo', 'exit', 'get-assertions', 'get-assignment', 'get-info', 'get-model', 'get-option',
+    'get-unsat-assumptions', 'get-unsat-core', 'get-value', 'pop', 'push', 'reset', 'reset-assertions', 'set-info',
+    'set-logic', 'set-option', 'declare-datatype', 'declare-datatypes', 'declare-sort', 'define-fun-rec',
+    'define-funs-rec', 'get-proof'])
+SUPPORTED_LOGICS = frozenset(['QF_BV', 'QF_BOOL', 'QF_CORE', 'ALL'])
+# SMT-LIB 2.6 reserved words: the special words of terms and the command
+# names.  Only simple symbols are reserved: |let| is an ordinary symbol.
+RESERVED_WORDS = frozenset(['let', '!', 'as', '_', 'par', 'forall', 'exists', 'match', 'NUMERAL', 'DECIMAL', 'STRING',
+                            'BINARY', 'HEXADECIMAL']) | KNOWN_COMMANDS
+# wang's options (src/smtlib/options.cpp) by the kind of their value, and
+# those of start mode (settable before the first command that declares,
+# defines, asserts, pushes, pops or checks)
+FLAG_OPTIONS = frozenset([':print-success', ':produce-models', ':produce-unsat-cores', ':produce-unsat-assumptions',
+                          ':produce-assignments', ':produce-assertions', ':interactive-mode', ':produce-proofs',
+                          ':global-declarations'])
+NUMBER_OPTIONS = frozenset([':random-seed', ':verbosity', ':reproducible-resource-limit'])
+CHANNEL_OPTIONS = frozenset([':regular-output-channel', ':diagnostic-output-channel'])
+START_OPTIONS = (FLAG_OPTIONS - {':print-success'}) | {':random-seed'}
+MAX_OPEN_LEVELS = 1000000
+
+
+class Mark:
+    """A rejected command in force: what it did to the assertion stack
+    ('missing', 'surplus' or 'lost'), until when ('level', 'logic' or
+    'session') and where it is."""
+
+    def __init__(self, drift, extent, level, command, position):
+        self.drift = drift
+        self.extent = extent
+        self.level = level
+        self.command = command
+        self.position = position
+
+    def against(self, answer):
+        return self.drift == 'lost' or self.drift == {'sat': 'missing', 'unsat': 'surplus'}[answer]
+
+
+def rejection_effect(kind, known):
+    """(drift, extent, at the current level) of rejecting a command, or None:
+    the table of docs/smtlib.md."""
+    if not known or kind in ('assert', 'declare-datatype', 'declare-datatypes', 'define-funs-rec'):
+        return 'missing', 'level', True
+    if kind == 'push':
+        return 'lost', 'level', False
+    if kind in ('pop', 'reset-assertions'):
+        return 'surplus', 'level', False
+    if kind == 'set-logic':
+        return 'missing', 'logic', False
+    if kind in ('reset', 'exit', 'set-option :global-declarations'):
+        return 'lost', 'session', False
+    return None
 
 
 class Command:
@@ -42,10 +110,21 @@ class Command:
         self.named_active = []
         self.scope_vars = {}
         self.check_index = None  # for get-* commands: the check they follow
+        self.position = None  # (line, column) in the text read
+        self.rejected = None  # why wang must reject the command
+        self.marks = []  # checks: the rejections in force, oldest first
 
     @property
     def is_check(self):
-        return self.kind in ('check-sat', 'check-sat-assuming')
+        return self.kind in ('check-sat', 'check-sat-assuming') and not self.rejected
+
+    @property
+    def unsound(self):
+        """The answers this check must not give."""
+        return {answer for answer in ('sat', 'unsat') if any(m.against(answer) for m in self.marks)}
+
+    def first_mark_against(self, answer):
+        return next((m for m in self.marks if m.against(answer)), None)
 
 
 class Script:
@@ -59,7 +138,7 @@ class Script:
 
     @property
     def has_reset(self):
-        return any(c.kind in ('reset', 'reset-assertions') for c in self.commands)
+        return any(c.kind in ('reset', 'reset-assertions') and not c.rejected for c in self.commands)
 
 
 def parse_sort(expr):
@@ -68,12 +147,12 @@ def parse_sort(expr):
     if isinstance(expr, list) and len(expr) == 3 and expr[0] == '_' and expr[1] == 'BitVec' \
             and isinstance(expr[2], Symbol) and expr[2].isdigit() and int(expr[2]) > 0:
         return int(expr[2])
-    raise ScriptError('unsupported sort %s' % sx.to_text(expr))
+    raise Rejected('unsupported sort %s' % sx.to_text(expr))
 
 
 def _numeral(atom):
     if not isinstance(atom, Symbol) or isinstance(atom, String) or not atom.isdigit():
-        raise ScriptError('expected a numeral, got %s' % sx.to_text(atom))
+        raise Rejected('expected a numeral, got %s' % sx.to_text(atom))
     return int(atom)
 
 
@@ -99,6 +178,11 @@ class Reader:
         self.frames = [self._frame()]
         self.options = {}
         self.sorts_of = {}  # id(list expr) -> width, of every term read (for the shrinker)
+        self.marks = []
+        self.logic_set = False
+        self.start_mode = True
+        self.defined_now = []  # (frame, name) defined by the command being read
+        self.position = None
 
     @staticmethod
     def _frame():
@@ -113,8 +197,37 @@ class Reader:
 
     def define(self, name, entry):
         if self.lookup(name) is not None:
-            raise ScriptError("'%s' is already declared" % name)
+            raise Rejected("'%s' is already declared" % name)
         self.frames[-1]['symbols'][name] = entry
+        self.defined_now.append((self.frames[-1], name))
+
+    # rejections ------------------------------------------------------------
+    def reject(self, cmd, why):
+        """wang rejects `cmd`: undo what it defined, keep the names it would
+        have declared taken, record what it does to the stack."""
+        cmd.rejected = str(why) or 'rejected'
+        names = []
+        for frame, name in self.defined_now:
+            frame['symbols'].pop(name, None)
+            names.append(name)
+        expr = cmd.expr
+        if cmd.kind in ('declare-const', 'declare-fun', 'define-fun', 'define-const', 'define-fun-rec') \
+                and len(expr) > 1 and is_symbol(expr[1]):
+            names.append(sx.unquote(expr[1]))
+        for name in names:
+            if self.lookup(name) is None:
+                self.frames[-1]['symbols'][name] = ('rejected',)
+        kind = cmd.kind
+        if kind == 'set-option' and len(expr) > 1 and expr[1] == ':global-declarations':
+            kind = 'set-option :global-declarations'
+        effect = rejection_effect(kind, cmd.kind in KNOWN_COMMANDS)
+        if effect:
+            drift, extent, here = effect
+            self.marks.append(Mark(drift, extent, len(self.frames) - 1 if here else 0, kind, self.position))
+        return cmd
+
+    def _unmark(self, keep):
+        self.marks = [m for m in self.marks if keep(m)]
 
     # terms -----------------------------------------------------------------
     def term(self, expr, lets=None):
@@ -125,7 +238,7 @@ class Reader:
 
     def _term(self, expr, lets):
         if isinstance(expr, String):
-            raise ScriptError('a string is not a term')
+            raise Rejected('a string is not a term')
         if not isinstance(expr, list):
             if expr == 'true':
                 return T.TRUE
@@ -140,7 +253,9 @@ class Reader:
                     return scope[name]
             entry = self.lookup(name)
             if entry is None:
-                raise ScriptError("unknown symbol '%s'" % name)
+                raise Rejected("unknown symbol '%s'" % name)
+            if entry[0] == 'rejected':
+                raise Rejected("'%s' is declared by a rejected command" % name)
             kind, value = entry[0], entry[1]
             if kind == 'var':
                 return value
@@ -148,50 +263,50 @@ class Reader:
                 return T.ref(name, value)
             if kind == 'macro' and not entry[2]:
                 return T.ref(name, value)
-            raise ScriptError("'%s' needs arguments" % name)
+            raise Rejected("'%s' needs arguments" % name)
         if not expr:
-            raise ScriptError('empty term')
+            raise Rejected('empty term')
         head = expr[0]
         if head == '_' and len(expr) == 3 and isinstance(expr[1], Symbol) and expr[1].startswith('bv') \
                 and expr[1][2:].isdigit():
             width = _numeral(expr[2])
             if width < 1:
-                raise ScriptError('zero width')
+                raise Rejected('zero width')
             return T.const(int(expr[1][2:]), width)
         if head == 'let':
             if len(expr) != 3 or not isinstance(expr[1], list) or not expr[1]:
-                raise ScriptError('malformed let')
+                raise Rejected('malformed let')
             scope = {}
             for binding in expr[1]:
                 if not isinstance(binding, list) or len(binding) != 2 or isinstance(binding[0], list):
-                    raise ScriptError('malformed let binding')
-                name = sx.unquote(binding[0])
+                    raise Rejected('malformed let binding')
+                name = _name(binding[0])
                 if name in scope:
-                    raise ScriptError("'%s' bound twice in one let" % name)
+                    raise Rejected("'%s' bound twice in one let" % name)
                 scope[name] = self.term(binding[1], lets)
             return self.term(expr[2], lets + [scope])
         if head == '!':
             if len(expr) < 2:
-                raise ScriptError('malformed !')
+                raise Rejected('malformed !')
             t = self.term(expr[1], lets)
             attrs = expr[2:]
             result = t
             for k in range(0, len(attrs) - 1, 2):
                 if attrs[k] == ':named':
-                    name = sx.unquote(attrs[k + 1])
+                    name = _name(attrs[k + 1])
                     self.define(name, ('def', t))
                     result = T.named(t, name)
             return result
         if head == 'as':
             if len(expr) != 3:
-                raise ScriptError('malformed as')
+                raise Rejected('malformed as')
             t = self.term(expr[1], lets)
             if parse_sort(expr[2]) != t.width:
-                raise ScriptError('as with a different sort')
+                raise Rejected('as with a different sort')
             return t
         if isinstance(head, list):
             if len(head) < 2 or head[0] != '_':
-                raise ScriptError('malformed indexed operator')
+                raise Rejected('malformed indexed operator')
             op = str(head[1])
             idx = tuple(_numeral(i) for i in head[2:])
         else:
@@ -201,61 +316,71 @@ class Reader:
         if not idx:
             for scope in reversed(lets):
                 if op in scope:
-                    raise ScriptError("'%s' is not a function" % op)
+                    raise Rejected("'%s' is not a function" % op)
             entry = self.lookup(op)
             if entry is not None:
                 if entry[0] != 'macro':
-                    raise ScriptError("'%s' is not a function" % op)
+                    raise Rejected("'%s' is not a function" % op)
                 params, body = entry[2], entry[1]
                 if len(params) != len(args) or any(p.width != a.width for p, a in zip(params, args)):
-                    raise ScriptError("ill-sorted application of '%s'" % op)
+                    raise Rejected("ill-sorted application of '%s'" % op)
                 expansion = substitute(body, {p.name: a for p, a in zip(params, args)})
                 return T.ref(op, expansion, call=args)
         try:
             return T.mk(op, args, idx)
         except T.SortError as error:
-            raise ScriptError(str(error))
+            raise Rejected(str(error))
 
     # commands ----------------------------------------------------------------
     def command(self, expr):
-        if not isinstance(expr, list) or not expr or not isinstance(expr[0], Symbol):
-            raise ScriptError('malformed command %s' % sx.to_text(expr))
+        """The Command of `expr`; raises Rejected for what wang rejects and
+        ScriptError for what the reader cannot follow."""
+        self.defined_now = []
+        if not isinstance(expr, list):
+            # text between commands (junk): wang skips it
+            raise Rejected('not a command: %s' % sx.to_text(expr)[:40])
+        if not expr or not isinstance(expr[0], Symbol) or isinstance(expr[0], String):
+            raise Rejected('malformed command %s' % sx.to_text(expr)[:40])
         kind = str(expr[0])
         cmd = Command(kind, expr)
+        if kind not in KNOWN_COMMANDS:
+            raise Rejected('unknown command %s' % kind)
         if kind in ('declare-const', 'declare-fun'):
             if kind == 'declare-fun':
-                if len(expr) != 4 or expr[2] != []:
-                    raise ScriptError('declare-fun with arguments')
+                if len(expr) != 4:
+                    raise Rejected('malformed declare-fun')
+                if expr[2] != []:
+                    raise Rejected('declare-fun with arguments')
                 sort = expr[3]
             else:
                 if len(expr) != 3:
-                    raise ScriptError('malformed declare-const')
+                    raise Rejected('malformed declare-const')
                 sort = expr[2]
-            name = sx.unquote(expr[1])
+            name = _name(expr[1])
             cmd.var = T.var(name, parse_sort(sort))
             self.define(name, ('var', cmd.var))
         elif kind in ('define-fun', 'define-const'):
             if kind == 'define-const':
                 if len(expr) != 4:
-                    raise ScriptError('malformed define-const')
+                    raise Rejected('malformed define-const')
                 name, params, sort, body = expr[1], [], expr[2], expr[3]
             else:
                 if len(expr) != 5 or not isinstance(expr[2], list):
-                    raise ScriptError('malformed define-fun')
+                    raise Rejected('malformed define-fun')
                 name, params, sort, body = expr[1], expr[2], expr[3], expr[4]
-            name = sx.unquote(name)
+            name = _name(name)
             width = parse_sort(sort)
             formals = []
             scope = {}
             for p in params:
                 if not isinstance(p, list) or len(p) != 2:
-                    raise ScriptError('malformed parameter')
-                formal = T.Term('param', (), (), parse_sort(p[1]), name=sx.unquote(p[0]))
+                    raise Rejected('malformed parameter')
+                formal = T.Term('param', (), (), parse_sort(p[1]), name=_name(p[0]))
                 formals.append(formal)
                 scope[formal.name] = formal
             t = self.term(body, [scope] if scope else [])
             if t.width != width:
-                raise ScriptError("'%s': body of another sort" % name)
+                raise Rejected("'%s': body of another sort" % name)
             if formals:
                 self.define(name, ('macro', t, formals))
             else:
@@ -263,73 +388,139 @@ class Reader:
             cmd.name = name
         elif kind == 'assert':
             if len(expr) != 2:
-                raise ScriptError('malformed assert')
+                raise Rejected('malformed assert')
             t = self.term(expr[1])
             if t.width != T.BOOL:
-                raise ScriptError('assert of a non-Bool term')
+                raise Rejected('assert of a non-Bool term')
             cmd.term = t
             if t.op == '!' and isinstance(expr[1], list) and expr[1] and expr[1][0] == '!':
                 cmd.name = t.name
             self.frames[-1]['assertions'].append(cmd)
         elif kind in ('push', 'pop'):
+            if len(expr) > 2:
+                raise Rejected('malformed %s' % kind)
             n = 1 if len(expr) == 1 else _numeral(expr[1])
+            open_levels = len(self.frames) - 1
             if kind == 'push':
+                if n > MAX_OPEN_LEVELS - open_levels:
+                    raise Rejected('too many levels')
                 for _ in range(n):
                     self.frames.append(self._frame())
             else:
-                if n > len(self.frames) - 1:
-                    raise ScriptError('pop below the first level')
+                if n > open_levels:
+                    raise Rejected('pop below the first level')
                 del self.frames[len(self.frames) - n:]
+                self._unmark(lambda m: m.extent != 'level' or m.level <= len(self.frames) - 1)
         elif kind in ('check-sat', 'check-sat-assuming'):
             if kind == 'check-sat-assuming':
                 if len(expr) != 2 or not isinstance(expr[1], list):
-                    raise ScriptError('malformed check-sat-assuming')
+                    raise Rejected('malformed check-sat-assuming')
                 cmd.assumptions = [self.term(a) for a in expr[1]]
                 if any(a.width != T.BOOL for a in cmd.assumptions):
-                    raise ScriptError('non-Bool assumption')
+                    raise Rejected('non-Bool assumption')
             elif len(expr) != 1:
-                raise ScriptError('malformed check-sat')
+                raise Rejected('malformed check-sat')
             cmd.active = [a.term for f in self.frames for a in f['assertions']]
             cmd.named_active = [(a.name, a.term) for f in self.frames for a in f['assertions']]
             cmd.scope_vars = {name: entry[1] for f in self.frames for name, entry in f['symbols'].items()
                               if entry[0] == 'var'}
+            cmd.marks = list(self.marks)
         elif kind == 'get-value':
             if len(expr) != 2 or not isinstance(expr[1], list) or not expr[1]:
-                raise ScriptError('malformed get-value')
+                raise Rejected('malformed get-value')
             cmd.terms = [self.term(a) for a in expr[1]]
         elif kind == 'set-option':
-            if len(expr) >= 2:
-                self.options[str(expr[1])] = sx.to_text(expr[2]) if len(expr) > 2 else ''
-        elif kind == 'reset':
-            self.frames = [self._frame()]
-            self.options = {}
-        elif kind == 'reset-assertions':
-            self.frames = [self._frame()]
-        elif kind in ('define-sort', 'declare-sort', 'declare-datatype', 'declare-datatypes',
-                      'define-fun-rec', 'define-funs-rec'):
+            if len(expr) != 3:
+                raise Rejected('malformed set-option')
+            option, value = expr[1], expr[2]
+            if option in FLAG_OPTIONS and value not in ('true', 'false'):
+                raise Rejected('a value other than true or false')
+            if option in NUMBER_OPTIONS and not (isinstance(value, Symbol) and value.isdigit()):
+                raise Rejected('a value other than a numeral')
+            if option not in FLAG_OPTIONS | NUMBER_OPTIONS | CHANNEL_OPTIONS:
+                raise Rejected('unsupported option %s' % option)
+            if option in START_OPTIONS and not self.start_mode:
+                raise Rejected('%s after start mode' % option)
+            if option == ':produce-proofs' and value != 'false':
+                raise Rejected('unsupported value')
+            self.options[str(option)] = sx.to_text(value)
+        elif kind == 'set-logic':
+            if len(expr) != 2 or not is_symbol(expr[1]):
+                raise Rejected('malformed set-logic')
+            if self.logic_set:
+                raise Rejected('the logic is already set')
+            if sx.unquote(expr[1]) not in SUPPORTED_LOGICS:
+                raise Rejected('unsupported logic %s' % expr[1])
+            self.logic_set = True
+            self._unmark(lambda m: m.extent != 'logic')
+        elif kind in ('reset', 'reset-assertions', 'exit'):
+            if len(expr) != 1:
+                raise Rejected('malformed %s' % kind)
+            if kind == 'reset':
+                self.frames = [self._frame()]
+                self.options = {}
+                self.marks = []
+                self.logic_set = False
+                self.start_mode = True
+            elif kind == 'reset-assertions':
+                self.frames = [self._frame()]
+                self._unmark(lambda m: m.extent != 'level')
+        elif kind in ('declare-sort', 'declare-datatype', 'declare-datatypes', 'define-fun-rec', 'define-funs-rec'):
+            raise Rejected('%s is not supported' % kind)
+        elif kind == 'define-sort':
             raise ScriptError('%s is not supported here' % kind)
+        if kind in ('declare-const', 'declare-fun', 'define-fun', 'define-const', 'assert', 'push', 'pop',
+                    'check-sat', 'check-sat-assuming', 'reset-assertions'):
+            self.start_mode = False
         return cmd
 
 
-def read(text):
-    """The Script of `text` (ScriptError when malformed or unsupported)."""
+def is_symbol(atom):
+    """Whether `atom` reads as a symbol (simple or |quoted|)."""
+    if not isinstance(atom, Symbol) or isinstance(atom, String) or not atom:
+        return False
+    return atom[0] == '|' or (atom[0] in _SIMPLE and not atom[0].isdigit())
+
+
+def _name(atom):
+    """The name a declaration gives, which must not be a simple reserved word."""
+    if not is_symbol(atom):
+        raise Rejected('expected a symbol, got %s' % sx.to_text(atom)[:40])
+    if atom in RESERVED_WORDS:
+        raise Rejected("'%s' is a reserved word" % atom)
+    return sx.unquote(atom)
+
+
+def read(text, rejections=False):
+    """The Script of `text` (ScriptError when malformed or unsupported).
+    With `rejections`, commands that wang must reject are kept, marked
+    `rejected`; without, they raise Rejected (a ScriptError)."""
+    positions = []
     try:
-        exprs = sx.parse(text)
+        exprs = sx.parse(text, positions)
     except sx.SexpError as error:
         raise ScriptError(str(error))
     reader = Reader()
     commands = []
     last_check = None
-    for expr in exprs:
-        cmd = reader.command(expr)
+    for expr, position in zip(exprs, positions):
+        reader.position = position
+        try:
+            cmd = reader.command(expr)
+        except Rejected as why:
+            if not rejections:
+                raise
+            kind = str(expr[0]) if isinstance(expr, list) and expr and isinstance(expr[0], Symbol) else ''
+            cmd = reader.reject(Command(kind, expr), why)
+        cmd.position = position
         if cmd.is_check:
             last_check = len(commands)
         elif cmd.kind.startswith('get-'):
             cmd.check_index = last_check
-        elif cmd.kind not in ('echo', 'set-info', 'get-info'):
+        elif cmd.kind not in ('echo', 'set-info', 'get-info') and not cmd.rejected:
             last_check = None
         commands.append(cmd)
-        if cmd.kind == 'exit':
+        if cmd.kind == 'exit' and not cmd.rejected:
             break
     script = Script(commands, reader.options)
     script.sorts_of = reader.sorts_of
@@ -343,8 +534,9 @@ _SIMPLE = set('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789~!@
 
 
 def symbol(name):
-    """The SMT-LIB spelling of a symbol name (|quoted| when not simple)."""
-    if name and all(c in _SIMPLE for c in name) and not name[0].isdigit():
+    """The SMT-LIB spelling of a symbol name (|quoted| when not simple or a
+    reserved word)."""
+    if name and all(c in _SIMPLE for c in name) and not name[0].isdigit() and name not in RESERVED_WORDS:
         return Symbol(name)
     return Symbol('|%s|' % name)
 
@@ -422,6 +614,8 @@ def z3_script(script):
     check_at = []
     for cmd in script.commands:
         k = cmd.kind
+        if cmd.rejected:
+            continue
         if k in ('declare-const', 'declare-fun'):
             peer = 'v%d' % len(back)
             names[cmd.var.name] = peer
@@ -565,7 +759,11 @@ def wang_term(root, rng, p_shared=0.6, p_single=0.04, p_parallel=0.5, p_reuse=0.
     def fresh_name():
         while True:
             fresh[0] += 1
-            name = rng.choice(['?v%d', 'a%d', '_let%d', 'b!%d', '|let %d|']) % fresh[0]
+            if rng.random() < 0.05:
+                # a reserved word, quoted: an ordinary symbol
+                name = '|%s|' % rng.choice(sorted(RESERVED_WORDS))
+            else:
+                name = rng.choice(['?v%d', 'a%d', '_let%d', 'b!%d', '|let %d|']) % fresh[0]
             if name not in holder and name not in used_here:
                 return name
 

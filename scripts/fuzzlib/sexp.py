@@ -26,14 +26,19 @@ class SexpError(ValueError):
 _DELIMITERS = set('()";| \t\r\n')
 
 
-def parse(text):
-    """All s-expressions of `text`, in order.  Raises SexpError when malformed."""
+def parse(text, positions=None):
+    """All s-expressions of `text`, in order.  Raises SexpError when malformed.
+    With a list `positions`, the (line, column) of each one's first
+    character is appended to it, 1-based, as wang reports them."""
     result = []
     stack = [result]
+    starts = []
     i = 0
     n = len(text)
     while i < n:
         c = text[i]
+        if len(stack) == 1 and c not in ' \t\r\n;)':
+            starts.append(i)
         if c in ' \t\r\n':
             i += 1
         elif c == ';':
@@ -78,7 +83,20 @@ def parse(text):
             i = j
     if len(stack) != 1:
         raise SexpError("unbalanced '(' at the end of the input")
+    if positions is not None:
+        positions.extend(_line_and_column(text, starts))
     return result
+
+
+def _line_and_column(text, offsets):
+    line, line_start, at = 1, 0, 0
+    for offset in offsets:
+        while True:
+            k = text.find('\n', at, offset)
+            if k < 0:
+                break
+            line, line_start, at = line + 1, k + 1, k + 1
+        yield line, offset - line_start + 1
 
 
 def to_text(expr):

@@ -263,11 +263,19 @@ def shrink_smt(text, still_fails, log=print, validate=True):
             raise SystemExit('shrink: cannot read the script (%s); try --no-validate' % e)
         return shrink_text(text, still_fails, log)
 
+    # A script with commands that wang rejects (as scripts/fuzz injects
+    # them) keeps being read with them; any other must stay free of them.
+    try:
+        S.read(K.SMT_PREFIX + text)
+        rejections = False
+    except (S.ScriptError, T.SortError, RecursionError):
+        rejections = True
+
     def ok(cmds):
         t = smt_text(cmds)
         if validate:
             try:
-                S.read(K.SMT_PREFIX + t)
+                S.read(K.SMT_PREFIX + t, rejections)
             except (S.ScriptError, T.SortError, RecursionError):
                 return False
         return still_fails(t)
@@ -291,7 +299,7 @@ def shrink_smt(text, still_fails, log=print, validate=True):
                 if changed:
                     continue
                 try:
-                    script = S.read(K.SMT_PREFIX + smt_text(commands))
+                    script = S.read(K.SMT_PREFIX + smt_text(commands), rejections)
                     sorts_of = _sorts_by_path(script, commands, k)
                 except (S.ScriptError, T.SortError):
                     sorts_of = {}
@@ -407,7 +415,7 @@ def _peer_answers(peer, text, suffix, timeout):
             os.unlink(path)
         return [{10: 'sat', 20: 'unsat'}.get(r.returncode)]
     try:
-        script = S.read(K.SMT_PREFIX + text)
+        script = S.read(K.SMT_PREFIX + text, rejections=True)
     except S.ScriptError:
         return None
     if peer == 'z3':

@@ -13,6 +13,12 @@ A case is drawn from a profile:
 Scripts share sub-terms (the same term object used in several places,
 printed with or without let), define constants and macros, name terms with
 `!`, and write values in every notation.
+
+Some scripts also hold commands that wang must reject (an ill-sorted or
+undeclared term, a function with arguments, a pop below the first level, an
+unknown command, ...).  They have no effect, so the rest of the script does
+not depend on them; the fuzzer's reader knows which answers they leave
+sound (script.Reader.reject).
 """
 
 import random
@@ -24,7 +30,8 @@ from .sexp import Symbol
 
 PROFILES = ('tiny', 'small', 'wide', 'deep', 'incremental')
 
-SPECIAL_NAMES = ['x.%d', '|x %d|', 'v$%d', '|%d|', 'bv%d', 'x~%d', 'A%d', '<=%d']
+SPECIAL_NAMES = ['x.%d', '|x %d|', 'v$%d', '|%d|', 'bv%d', 'x~%d', 'A%d', '<=%d', '@x%d', '.x%d']
+JUNK = ('assert', 'oops', 'check-sat')  # text between commands
 
 
 class _Frame:
@@ -60,11 +67,22 @@ class Generator:
         # kept alive in `_keep` so that their ids are not reused
         self.tainted = set()
         self._keep = []
+        self.rejecting = False
+        self.rejected_names = []  # (name, takes an argument) of rejected declarations
+        self.reserved_used = set()  # reserved words used as (quoted) names
 
     # -- naming -----------------------------------------------------------------
     def fresh(self, prefix):
         self.counter += 1
-        if self.rng.random() < 0.08:
+        r = self.rng.random()
+        if r < 0.03:
+            # a reserved word: written quoted, it is an ordinary symbol
+            unused = sorted(S.RESERVED_WORDS - self.reserved_used)
+            if unused:
+                name = self.rng.choice(unused)
+                self.reserved_used.add(name)
+                return name
+        if r < 0.08:
             return self.rng.choice(SPECIAL_NAMES).replace('|', '') % self.counter
         return '%s%d' % (prefix, self.counter)
 
@@ -448,6 +466,8 @@ class Generator:
         else:
             self.emit([Symbol('check-sat')])
             kind = 'plain'
+        if self.rejecting and rng.random() < 0.5:
+            self.emit([Symbol('get-info'), Symbol(':reason-unknown')])
         if rng.random() < 0.85:
             self.emit([Symbol('get-model')])
         if rng.random() < 0.5:
@@ -460,9 +480,63 @@ class Generator:
         if kind == 'plain' and self.cores and rng.random() < 0.7:
             self.emit([Symbol('get-unsat-core')])
 
+    # -- rejected commands -----------------------------------------------------------------------
+    def ill_sorted(self):
+        """A Bool s-expression that wang rejects as ill-sorted."""
+        w = self.width()
+        return [Symbol('='), self.print_term(self.bvterm(w, 1)), S.value_expr(1, w + 1, 1)]
+
+    def reject(self):
+        """Emits a command that wang must reject.  It has no effect, so the
+        generator's view of the stack stays wang's."""
+        rng = self.rng
+        kind = _weighted(rng, [('assert', 4), ('undeclared', 2), ('function', 2), ('define', 1), ('use', 3),
+                               ('pop', 2), ('push', 1), ('unknown', 2), ('junk', 1), ('assuming', 1),
+                               ('reset-assertions', 0.5), ('session', 0.3)])
+        if (kind == 'use' and not self.rejected_names) or (kind == 'junk' and self.out and self.out[-1] in JUNK):
+            kind = 'assert'  # (wang answers a run of junk with one error)
+        self.counter += 1
+        if kind == 'assert':
+            self.emit([Symbol('assert'), self.ill_sorted()])
+        elif kind == 'undeclared':
+            w = self.width()
+            self.emit([Symbol('assert'), [Symbol('='), Symbol('nodecl%d' % self.counter),
+                                          self.print_term(self.bvterm(w, 1))]])
+        elif kind == 'function':
+            name = 'uf%d' % self.counter
+            self.emit([Symbol('declare-fun'), Symbol(name), [S.sort_expr(self.width())], Symbol('Bool')])
+            self.rejected_names.append((name, True))
+        elif kind == 'define':
+            name = 'bad%d' % self.counter
+            self.emit([Symbol('define-fun'), Symbol(name), [], Symbol('Bool'), self.ill_sorted()])
+            self.rejected_names.append((name, False))
+        elif kind == 'use':
+            name, applied = rng.choice(self.rejected_names)
+            use = [Symbol(name), self.print_term(self.bvterm(self.width(), 1))] if applied else Symbol(name)
+            self.emit([Symbol('assert'), [Symbol('or'), use, self.print_term(self.boolterm(1))]])
+        elif kind == 'pop':
+            self.emit([Symbol('pop'), Symbol(str(len(self.frames) + rng.randint(0, 2)))])
+        elif kind == 'push':
+            self.emit([Symbol('push'), Symbol(rng.choice(['one', '1000001']))])
+        elif kind == 'unknown':
+            self.emit([Symbol(rng.choice(['assert-soft', 'assume'])), self.print_term(self.boolterm(2))])
+        elif kind == 'junk':
+            self.out.append(rng.choice(JUNK))
+        elif kind == 'assuming':
+            self.emit([Symbol('check-sat-assuming'), [self.ill_sorted()]])
+        elif kind == 'reset-assertions':
+            self.emit([Symbol('reset-assertions'), Symbol('now')])
+        else:
+            self.emit(rng.choice([[Symbol('set-option'), Symbol(':global-declarations'), Symbol('maybe')],
+                                  [Symbol('reset'), Symbol('now')], [Symbol('exit'), Symbol('now')]]))
+
     def script(self):
         rng = self.rng
         incremental = self.profile == 'incremental'
+        self.rejecting = rng.random() < 0.25
+        if self.rejecting and rng.random() < 0.3:
+            # a logic wang does not decide; sometimes one it does after it
+            self.emit([Symbol('set-logic'), Symbol(rng.choice(['QF_ABV', 'QF_UFBV', 'QF_LIA']))])
         r = rng.random()
         if r < 0.85:
             self.emit([Symbol('set-logic'), Symbol('QF_BV')])
@@ -489,7 +563,7 @@ class Generator:
             action = _weighted(rng, [('assert', 10), ('declare', 2), ('define', 1), ('macro', 1),
                                      ('push', 4 if incremental else 1), ('pop', 3 if incremental else 1),
                                      ('check', 4 if incremental else 2), ('noise', 0.3),
-                                     ('reset', 0.3 if incremental else 0)])
+                                     ('reset', 0.3 if incremental else 0), ('reject', 1.5 if self.rejecting else 0)])
             if action == 'assert':
                 self.assertion()
             elif action == 'declare':
@@ -523,6 +597,8 @@ class Generator:
                     [Symbol('set-info'), Symbol(':source'), Symbol('|wang fuzz|')],
                     [Symbol('get-assertions')] if self.assertions_visible else [Symbol('get-info'), Symbol(':name')],
                 ]))
+            elif action == 'reject':
+                self.reject()
             elif action == 'reset':
                 # everything declared goes, options stay
                 self.emit([Symbol('reset-assertions')])

@@ -62,11 +62,7 @@ class Parser {
     read_header();
     read_clauses();
     if (!clause_.empty()) error(position(p_), "missing 0 at the end of the last clause");
-    if (summary_.clauses < summary_.declared_clauses) {
-      warn(clause_count_position_,
-           "found " + std::to_string(summary_.clauses) + " clauses, fewer than the " +
-               std::to_string(summary_.declared_clauses) + " declared in the header");
-    }
+    if (summary_.clauses < summary_.declared_clauses) too_few_clauses();
     summary_.bytes = offset(p_);
     return std::move(summary_);
   }
@@ -303,6 +299,16 @@ class Parser {
     if (!options_.lenient) error(position_of_offset(start), message);
     warn(position_of_offset(start), message);
     clause_limit_ = kMaxClauses;
+  }
+
+  // Most likely a file cut short at a clause boundary: solving what is
+  // there would answer for another formula.
+  [[gnu::cold, gnu::noinline]] void too_few_clauses() {
+    std::string message = "found " + std::to_string(summary_.clauses) +
+                          (summary_.clauses == 1 ? " clause" : " clauses") + ", fewer than the " +
+                          std::to_string(summary_.declared_clauses) + " declared in the header";
+    if (!options_.lenient) error(clause_count_position_, message);
+    warn(clause_count_position_, message);
   }
 
   [[gnu::cold, gnu::noinline]] void undeclared_variable(int64_t start, int literal) {

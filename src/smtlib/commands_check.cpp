@@ -1,7 +1,8 @@
 // check-sat and check-sat-assuming.  No answer is printed that was not
 // checked: sat only with a model that satisfies every assertion and
 // assumption, and with --check-models unsat only when the core (or the
-// failed assumptions) is unsatisfiable on its own.
+// failed assumptions) is unsatisfiable on its own.  Nor is an answer
+// printed that rejected commands may have changed (see fidelity.hpp).
 #include <unordered_set>
 
 #include "smtlib/interpreter.hpp"
@@ -53,12 +54,29 @@ void Interpreter::check_sat_assuming() {
   check(std::move(assumptions));
 }
 
+// The command line's limits, and at most :reproducible-resource-limit
+// conflicts: a limit that stops a check at the same point on every run.
+sat::Limits Interpreter::check_limits() const {
+  sat::Limits limits = config_.limits;
+  const int64_t conflicts = options_.reproducible_resource_limit;
+  if (conflicts > 0 && (limits.conflicts < 0 || conflicts < limits.conflicts)) limits.conflicts = conflicts;
+  return limits;
+}
+
 void Interpreter::check(std::vector<Assumption> assumptions) {
+  start_mode_ = false;
   assumptions_ = std::move(assumptions);
   failed_.clear();
   reason_unknown_.clear();
   if (const std::optional<sat::StopReason> reason = stop_requested()) {
     stopped(*reason);
+    status_ = Status::unknown;
+    respond("unknown");
+    return;
+  }
+  if (!fidelity_.sat_is_sound() && !fidelity_.unsat_is_sound()) {
+    // No answer could be printed: no need to look for one.
+    reason_unknown_ = quote_string(fidelity_.reason_against_both());
     status_ = Status::unknown;
     respond("unknown");
     return;
@@ -73,7 +91,7 @@ void Interpreter::check(std::vector<Assumption> assumptions) {
     const Watch watch(config_.watch_solver, *solver_);
     result = solver_->check_sat(literals);
   }
-  status_ = trusted_result(result, !literals.empty());
+  status_ = faithful_result(trusted_result(result, !literals.empty()));
   respond(status_ == Status::sat ? "sat" : status_ == Status::unsat ? "unsat" : "unknown");
 }
 
@@ -95,12 +113,23 @@ Interpreter::Status Interpreter::trusted_result(smt::Result result, bool assumed
   return Status::unknown;
 }
 
+// `status`, unless rejected commands make it unsound for the script as
+// written: then unknown.
+Interpreter::Status Interpreter::faithful_result(Status status) {
+  const bool sound = status == Status::sat     ? fidelity_.sat_is_sound()
+                     : status == Status::unsat ? fidelity_.unsat_is_sound()
+                                               : true;
+  if (sound) return status;
+  reason_unknown_ = quote_string(fidelity_.reason_against(status == Status::sat));
+  return Status::unknown;
+}
+
 // Re-solves the unnamed assertions, the named ones in the core and the
 // failed assumptions in a fresh solver over the same terms.
 bool Interpreter::core_is_unsat() {
   const std::unordered_set<smt::Term, smt::TermHash> failed(failed_.begin(), failed_.end());
   smt::Solver fresh(*terms_);
-  fresh.set_limits(config_.limits);
+  fresh.set_limits(check_limits());
   for (const Assertion& assertion : assertions_) {
     if (!assertion.selector || failed.contains(assertion.selector)) fresh.assert_formula(assertion.term);
   }

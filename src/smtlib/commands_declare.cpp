@@ -3,6 +3,7 @@
 
 #include "smtlib/interpreter.hpp"
 #include "smtlib/printing.hpp"
+#include "smtlib/reserved_words.hpp"
 #include "smtlib/sort_parser.hpp"
 
 namespace wang::smtlib {
@@ -37,21 +38,22 @@ void check_distinct(std::unordered_set<std::string>& seen, const std::string& na
 }  // namespace
 
 Interpreter::NewName Interpreter::fresh_name(std::string_view what) {
-  const std::string name = reader_->expect_symbol(what);
+  const std::string name = reader_->expect_new_symbol(what);
   const Position position = reader_->current().position;
-  const TermSymbol* existing = environment_->terms().find(name);
-  if (existing) {
-    const bool predefined =
-        existing->kind == TermSymbol::Kind::Operator || existing->kind == TermSymbol::Kind::Reserved;
-    throw Error(position, in_quotes(name) + (predefined ? " is a predefined symbol" : " is already declared"));
-  }
-  return {name, position};
+  if (const TermSymbol* existing = environment_->terms().find(name))
+    throw Error(position, already_declared(name, *existing));
+  declaring_ = NewName{name, position};
+  declaring_sort_ = false;
+  return *declaring_;
 }
 
 // Checked again: a :named in the command itself may have taken the name.
 void Interpreter::bind(const NewName& name, TermSymbol symbol) {
-  if (environment_->terms().find(name.name)) throw Error(name.position, in_quotes(name.name) + " is already declared");
+  if (const TermSymbol* existing = environment_->terms().find(name.name)) {
+    throw Error(name.position, already_declared(name.name, *existing));
+  }
   environment_->declare_term(name.name, std::move(symbol));
+  declaring_.reset();
   state_changed();
   success();
 }
@@ -70,6 +72,7 @@ void Interpreter::declare_fun() {
     unsupported("declare-fun " + in_quotes(name.name) +
                 ": functions with arguments are not supported (QF_BV has no "
                 "uninterpreted functions)");
+    rejected();
     return;
   }
   bind(name, {.kind = TermSymbol::Kind::Constant, .term = terms_->mk_const(sort, name.name)});
@@ -109,7 +112,7 @@ void Interpreter::define_fun() {
   macro->name = name.name;
   for (const Token* token = &reader_->next(); !token->is(TokenKind::RightParen); token = &reader_->next()) {
     if (!token->is(TokenKind::LeftParen)) reader_->fail_expected("'(' or ')'");
-    const std::string parameter = reader_->expect_symbol("a parameter name");
+    const std::string parameter = reader_->expect_new_symbol("a parameter name");
     check_distinct(seen, parameter, reader_->current().position);
     const smt::Sort sort = parse_sort();
     reader_->expect_right_paren();
@@ -132,16 +135,19 @@ void Interpreter::define_fun() {
 }
 
 void Interpreter::define_sort() {
-  const std::string name = reader_->expect_symbol("a sort name");
+  const std::string name = reader_->expect_new_symbol("a sort name");
   if (environment_->sorts().find(name)) {
     throw Error(reader_->current().position, "sort " + in_quotes(name) + " is already declared");
   }
+  declaring_ = NewName{name, reader_->current().position};
+  declaring_sort_ = true;
   reader_->expect_left_paren();
   Shadowing<SortSymbol> scope(environment_->sorts());
   std::unordered_set<std::string> seen;
   int32_t arity = 0;
   for (const Token* token = &reader_->next(); !token->is(TokenKind::RightParen); token = &reader_->next()) {
     if (!token->is(TokenKind::Symbol)) reader_->fail_expected("a sort parameter or ')'");
+    require_declarable(*token);
     const std::string parameter(token->text);
     check_distinct(seen, parameter, token->position);
     scope.add(parameter, {.value = {.parameter = arity++}});
@@ -149,13 +155,24 @@ void Interpreter::define_sort() {
   const SortValue value = SortParser(*environment_, *reader_).parse_value();
   finish();
   environment_->declare_sort(name, {.arity = static_cast<uint32_t>(arity), .value = value});
+  declaring_.reset();
   state_changed();
   success();
 }
 
+// declare-sort and define-fun-rec name what they declare first; the names
+// of the others are left unread (see effect_of_rejecting()).
 void Interpreter::unsupported_command() {
+  if (command_name_ == "declare-sort" || command_name_ == "define-fun-rec") {
+    const Token& name = reader_->next();
+    if (name.is(TokenKind::Symbol)) {
+      declaring_ = NewName{std::string(name.text), name.position};
+      declaring_sort_ = command_name_ == "declare-sort";
+    }
+  }
   reader_->skip_to_depth(0);
   unsupported(in_quotes(command_name_) + " is not supported");
+  rejected();
 }
 
 }  // namespace wang::smtlib

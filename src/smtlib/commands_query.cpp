@@ -22,8 +22,19 @@ std::string parenthesized(const std::vector<std::string>& items, std::string_vie
 
 // The standard's preconditions: the option was enabled, and the last
 // check-sat answered `status` with no change to the assertion stack since.
+//
+// After unknown the standard allows get-model, get-value and get-assignment
+// with a model that need not satisfy the assertions; wang refuses them (see
+// docs/smtlib.md, "Deliberate deviations"): the SAT core holds no complete
+// assignment after a stop, and after a rejected command the one it has
+// satisfies another problem than the script's.  A model wang prints is
+// always one it has checked.
 void Interpreter::require(bool enabled, std::string_view option, Status status) {
   if (!enabled) throw Error(command_position_, command_name_ + " needs (set-option " + std::string(option) + " true)");
+  if (status == Status::sat && status_ == Status::unknown) {
+    throw Error(command_position_,
+                command_name_ + " is not available after unknown: wang shows only models it has checked");
+  }
   if (status != Status::none && status_ != status) {
     throw Error(command_position_, command_name_ + " is only available right after check-sat answered " +
                                        (status == Status::sat ? "sat" : "unsat"));

@@ -14,6 +14,8 @@ bool is_supported_logic(std::string_view logic) {
   return logic == "QF_BV" || logic == "QF_BOOL" || logic == "QF_CORE" || logic == "ALL";
 }
 
+bool has_bitvectors(std::string_view logic) { return logic == "QF_BV" || logic == "ALL"; }
+
 std::string keyword_of(Reader& reader, std::string_view what) {
   if (!reader.next().is(TokenKind::Keyword)) reader.fail_expected(what);
   return std::string(reader.current().text);
@@ -25,16 +27,23 @@ void Interpreter::set_logic() {
   const std::string logic = reader_->expect_symbol("a logic name");
   finish();
   if (logic_set_) throw Error(command_position_, "the logic is already set");
-  logic_set_ = true;
-  if (is_supported_logic(logic)) {
-    success();
-  } else {
+  if (!is_supported_logic(logic)) {
+    // No effect, as for any unsupported command: a later set-logic may
+    // still choose a logic wang decides.
     unsupported("logic " + logic + " is not supported: wang decides QF_BV; commands that need more will fail");
+    rejected();
+    return;
   }
+  logic_set_ = true;
+  fidelity_.logic_set();
+  if (!has_bitvectors(logic)) environment_->set_logic_without_bitvectors(logic);
+  success();
 }
 
 void Interpreter::set_option() {
   const std::string keyword = keyword_of(*reader_, "an option keyword");
+  // Rejected, this one leaves declarations in other scopes than the script's.
+  if (keyword == ":global-declarations") command_name_ += " " + keyword;
   const OptionSpec* spec = find_option(keyword);
   const Token& value = reader_->next();
   if (value.is(TokenKind::RightParen)) reader_->fail_expected("a value for " + keyword);
@@ -46,19 +55,32 @@ void Interpreter::set_option() {
     respond("unsupported");
     return;
   }
-  apply_option(*spec, value);
-  success();
+  if (apply_option(*spec, value)) success();
 }
 
-// `value` is the option's value token, just read.
-void Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
+// Start-mode options fix how the session works (what is recorded for
+// models, cores and assertions, how declarations are scoped, the SAT
+// core's seed): they cannot change once it has begun.
+void Interpreter::require_start_mode(const OptionSpec& spec) const {
+  if (spec.start_mode && !start_mode_) {
+    throw Error(command_position_, std::string(spec.keyword) +
+                                       " can only be set in start mode, before the first command that declares, "
+                                       "defines, asserts, pushes, pops or checks");
+  }
+}
+
+// `value` is the option's value token, just read.  False when the value is
+// not supported (and answered so).
+bool Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
   const std::string keyword(spec.keyword);
   if (spec.flag) {
     if (!value.is_symbol("true") && !value.is_symbol("false")) reader_->fail_expected("true or false");
     const bool enabled = value.text == "true";
     finish();
-    if (spec.flag == &Options::produce_unsat_cores && asserted_ && enabled != options_.produce_unsat_cores) {
-      throw Error(command_position_, keyword + " must be set before the first assertion");
+    require_start_mode(spec);
+    if (spec.only_default && enabled != Options{}.*spec.flag) {
+      unsupported(keyword + (enabled ? " true" : " false") + " is not supported");
+      return false;
     }
     if (spec.flag == &Options::global_declarations) environment_->set_global(enabled);
     options_.*spec.flag = enabled;
@@ -69,15 +91,16 @@ void Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
     if (error != std::errc()) throw Error(value.position, "the value of " + keyword + " is too large");
     const Position position = value.position;
     finish();
+    require_start_mode(spec);
     if (spec.number == &Options::random_seed) {
       try {
         solver_->set_sat_option("seed", number);
-      } catch (const std::logic_error& refused) {
-        // std::out_of_range for the value, std::logic_error after the first assertion
+      } catch (const std::out_of_range& refused) {
         throw Error(position, keyword + ": " + refused.what());
       }
     }
     options_.*spec.number = number;
+    if (spec.number == &Options::reproducible_resource_limit) solver_->set_limits(check_limits());
   } else {
     if (!value.is(TokenKind::String) && !value.is(TokenKind::Symbol)) reader_->fail_expected("a string");
     const std::string channel(value.text);
@@ -88,6 +111,7 @@ void Interpreter::apply_option(const OptionSpec& spec, const Token& value) {
     if (!opened) throw Error(position, "cannot open " + quote_string(channel) + " for writing");
     options_.*spec.text = channel;
   }
+  return true;
 }
 
 void Interpreter::get_option() {
@@ -102,8 +126,12 @@ void Interpreter::get_option() {
 }
 
 void Interpreter::set_info() {
-  keyword_of(*reader_, "an info keyword");
-  if (!reader_->next().is(TokenKind::RightParen)) {
+  const std::string keyword = keyword_of(*reader_, "an info keyword");
+  const Token& value = reader_->next();
+  const bool status = value.is(TokenKind::Symbol) &&
+                      (value.text == "sat" || value.text == "unsat" || value.text == "unknown");
+  if (keyword == ":status" && !status) reader_->fail_expected("sat, unsat or unknown");
+  if (!value.is(TokenKind::RightParen)) {
     reader_->skip_sexpr();
     finish();
   }

@@ -19,7 +19,6 @@ void Interpreter::assert_command() {
   } else {
     solver_->assert_formula(assertion.term);
   }
-  asserted_ = true;
   assertions_.push_back(std::move(assertion));
   state_changed();
   success();
@@ -76,6 +75,7 @@ void Interpreter::pop() {
     assertions_.resize(levels_[levels_.size() - levels]);
     levels_.resize(levels_.size() - levels);
   }
+  fidelity_.popped_to(static_cast<uint32_t>(levels_.size()));
   state_changed();
   success();
 }
@@ -86,6 +86,7 @@ void Interpreter::reset_assertions() {
   environment_->reset_assertions();
   assertions_.clear();
   levels_.clear();
+  fidelity_.assertions_reset();
   state_changed();
   success();
 }

@@ -1,5 +1,7 @@
 #include "smtlib/environment.hpp"
 
+#include "smtlib/printing.hpp"
+
 namespace wang::smtlib {
 
 namespace {
@@ -13,16 +15,42 @@ constexpr smt::Kind kOperators[] = {
 }  // namespace
 
 Environment::Environment(smt::TermManager& terms) {
-  for (const ReservedWord& word : reserved_words()) {
-    terms_.shadow(word.word, {.kind = TermSymbol::Kind::Reserved, .reserved = word.reserved});
-  }
   for (smt::Kind kind : kOperators) {
     const smt::OpInfo& info = smt::op_info(kind);
-    if (!info.has(smt::kInternal)) terms_.shadow(info.name, {.kind = TermSymbol::Kind::Operator, .op = &info});
+    if (!info.has(smt::kInternal)) {
+      terms_.shadow(info.name, {.kind = TermSymbol::Kind::Operator, .op = &info, .predefined = true});
+    }
   }
-  terms_.shadow("true", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(true)});
-  terms_.shadow("false", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(false)});
+  terms_.shadow("true", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(true), .predefined = true});
+  terms_.shadow("false", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(false), .predefined = true});
   sorts_.shadow("Bool", {});
+}
+
+namespace {
+
+std::string rejected_command_at(Position position) {
+  return "the rejected command at line " + std::to_string(position.line) + ", column " +
+         std::to_string(position.column);
+}
+
+}  // namespace
+
+std::string rejected_declaration(std::string_view name, Position declared_at) {
+  return in_quotes(name) + " is unusable: it is declared by " + rejected_command_at(declared_at);
+}
+
+std::string already_declared(std::string_view name, const TermSymbol& existing) {
+  if (existing.predefined) return in_quotes(name) + " is a predefined symbol";
+  if (existing.kind == TermSymbol::Kind::Rejected) {
+    return in_quotes(name) + " is already declared, by " + rejected_command_at(existing.rejected_at);
+  }
+  return in_quotes(name) + " is already declared";
+}
+
+void Environment::require_in_logic(smt::Sort sort, Position position, std::string_view what) const {
+  if (sort.is_bitvec() && !logic_without_bitvectors_.empty()) {
+    throw Error(position, "bit-vector " + std::string(what) + " are not part of the logic " + logic_without_bitvectors_);
+  }
 }
 
 void Environment::undo_to(Mark mark) {

@@ -3,11 +3,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "smtlib/reserved_words.hpp"
 #include "smtlib/scoped_table.hpp"
+#include "smtlib/token.hpp"
 #include "wang/smt.hpp"
 
 namespace wang::smtlib {
@@ -28,13 +29,14 @@ struct TermSymbol {
     Named,     // (! t :named n): for get-assignment
     Macro,
     Operator,
-    Reserved,
+    Rejected,  // declared by a command that was rejected: unusable
   };
   Kind kind;
   smt::Term term{};                      // Constant, Defined, Named
   std::shared_ptr<const Macro> macro{};  // Macro
   const smt::OpInfo* op = nullptr;       // Operator
-  Reserved reserved = Reserved::Other;
+  Position rejected_at{};                // Rejected: where the declaring command starts
+  bool predefined = false;               // a symbol of the theories
 };
 
 // A sort, or (while a define-sort body is read) the index of a parameter.
@@ -49,7 +51,15 @@ struct SortValue {
 struct SortSymbol {
   uint32_t arity = 0;
   SortValue value;
+  // Declared by a command that was rejected (where it starts): unusable.
+  std::optional<Position> rejected_at{};
 };
+
+// The error for a use of `name`, whose declaration at `declared_at` was
+// rejected.
+std::string rejected_declaration(std::string_view name, Position declared_at);
+// The error for declaring `name` again while it is bound to `existing`.
+std::string already_declared(std::string_view name, const TermSymbol& existing);
 
 class Environment {
  public:
@@ -61,6 +71,13 @@ class Environment {
 
   // Declarations made while this is set survive pop and reset-assertions.
   void set_global(bool global) { global_ = global; }
+
+  // Under a logic without bit-vectors (QF_BOOL), its name; else "".  Sorts
+  // and terms of bit-vectors are then errors.
+  void set_logic_without_bitvectors(std::string logic) { logic_without_bitvectors_ = std::move(logic); }
+  // Throws Error at `position` when `sort` is a bit-vector sort that the
+  // logic leaves out.
+  void require_in_logic(smt::Sort sort, Position position, std::string_view what) const;
   void declare_term(std::string_view name, TermSymbol symbol) { terms_.declare(name, std::move(symbol), global_); }
   void declare_sort(std::string_view name, SortSymbol symbol) { sorts_.declare(name, symbol, global_); }
 
@@ -83,6 +100,7 @@ class Environment {
   ScopedTable<SortSymbol> sorts_;
   std::vector<Mark> levels_;
   bool global_ = false;
+  std::string logic_without_bitvectors_;
 };
 
 }  // namespace wang::smtlib

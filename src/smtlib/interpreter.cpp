@@ -94,7 +94,8 @@ void Interpreter::start_session() {
   options_.produce_models = config_.produce_models;
   channels_.reset();
   logic_set_ = false;
-  asserted_ = false;
+  fidelity_.reset();
+  start_mode_ = true;
   assertions_.clear();
   levels_.clear();
   status_ = Status::none;
@@ -131,6 +132,9 @@ void Interpreter::run(CharSource& input, std::string name) {
 // the input.
 bool Interpreter::next_command() {
   printed_ = false;
+  command_name_.clear();
+  known_command_ = false;
+  declaring_.reset();
   const Environment::Mark mark = environment_->mark();
   poll_stop();
   try {
@@ -163,9 +167,10 @@ const Token& Interpreter::command_start() {
     const Token* token = nullptr;
     try {
       token = &reader_->next();
-    } catch (const Error&) {
+    } catch (const Error& error) {
       if (skipping_junk_) continue;
       skipping_junk_ = true;
+      command_position_ = error.position();
       throw;
     }
     if (token->is(TokenKind::LeftParen) || token->is(TokenKind::End)) {
@@ -191,19 +196,23 @@ void Interpreter::poll_stop() {
 void Interpreter::execute_command() {
   const Token& name = reader_->next();
   if (!name.is(TokenKind::Symbol)) reader_->fail_expected("a command name");
+  command_name_ = name.text;
   const auto found = handlers().find(name.text);
   if (found == handlers().end()) throw Error(name.position, "unknown command " + in_quotes(name.text));
-  command_name_ = name.text;
+  known_command_ = true;
   (this->*found->second)();
 }
 
-// The failed command leaves no trace: its declarations (:named included)
-// are undone and the rest of it is skipped.
+// The failed command has no effect: its declarations (:named included)
+// are undone, though their names stay taken (see rejected()), and the rest
+// of it is skipped.
 void Interpreter::recover(const Error& error, Environment::Mark mark) {
   reader_->take_capture();
+  const std::vector<std::string> named = environment_->terms().names_since(mark.terms);
   environment_->undo_to(mark);
   report_error(error.position(), error.what());
   reader_->skip_to_depth(0);
+  rejected(named);
 }
 
 void Interpreter::respond(std::string_view text) {

@@ -16,6 +16,7 @@
 
 #include "smtlib/channels.hpp"
 #include "smtlib/environment.hpp"
+#include "smtlib/fidelity.hpp"
 #include "smtlib/lexer.hpp"
 #include "smtlib/options.hpp"
 #include "smtlib/reader.hpp"
@@ -99,7 +100,12 @@ class Interpreter {
   std::vector<ParsedTerm> parse_term_list();
   smt::Sort parse_sort(const Token* first = nullptr);
   void start_session();
-  void state_changed() { status_ = Status::none; }
+  // The assertion stack changed: the last answer no longer applies, and
+  // the session has left start mode.
+  void state_changed() {
+    status_ = Status::none;
+    start_mode_ = false;
+  }
 
   // commands_declare.cpp
   struct NewName {
@@ -116,6 +122,11 @@ class Interpreter {
   void bind(const NewName& name, TermSymbol symbol);
   void check_body(const NewName& name, smt::Sort sort, const ParsedTerm& body);
 
+  // rejections.cpp: what a rejected command leaves behind
+  void rejected(const std::vector<std::string>& named = {});
+  void record_rejection();
+  std::string location(Position position) const;
+
   // commands_stack.cpp: the assertion stack
   void assert_command();
   void push();
@@ -128,7 +139,9 @@ class Interpreter {
   void check_sat();
   void check_sat_assuming();
   void check(std::vector<Assumption> assumptions);
+  sat::Limits check_limits() const;
   Status trusted_result(smt::Result result, bool assumed);
+  Status faithful_result(Status status);
   bool core_is_unsat();
   void internal_error(const std::string& what);
   void stopped(sat::StopReason reason);
@@ -150,7 +163,8 @@ class Interpreter {
   void get_info();
   void echo();
   void exit();
-  void apply_option(const OptionSpec& spec, const Token& value);
+  bool apply_option(const OptionSpec& spec, const Token& value);
+  void require_start_mode(const OptionSpec& spec) const;
 
   InterpreterConfig config_;
   Channels channels_;
@@ -158,7 +172,14 @@ class Interpreter {
   std::string input_name_;
   Reader* reader_ = nullptr;
   Position command_position_;
+  // The name of the command being executed ("" for junk between commands),
+  // and whether it is one of handlers().
   std::string command_name_;
+  bool known_command_ = false;
+  // The term or sort name the command declares, once read: if the command
+  // is rejected, the name stays taken, so that what needs it fails too.
+  std::optional<NewName> declaring_;
+  bool declaring_sort_ = false;
   bool printed_ = false;
   bool exited_ = false;
   // The last command did not start with '(': skip to the next one.
@@ -170,9 +191,13 @@ class Interpreter {
   std::unique_ptr<smt::Solver> solver_;
   std::unique_ptr<Environment> environment_;
   bool logic_set_ = false;
-  bool asserted_ = false;  // the solver has seen an assertion: its options are fixed
+  // No command has declared, defined, asserted, pushed, popped or checked
+  // yet: options of start mode may be set (SMT-LIB ends start mode at
+  // set-logic; see docs/smtlib.md, "Deliberate deviations").
+  bool start_mode_ = true;
   std::vector<Assertion> assertions_;
-  std::vector<size_t> levels_;           // assertions_.size() at each push
+  std::vector<size_t> levels_;  // assertions_.size() at each push
+  StackFidelity fidelity_;
   Status status_ = Status::none;         // of the last check-sat, until the assertion stack changes
   std::vector<Assumption> assumptions_;  // of the last check-sat-assuming
   std::vector<smt::Term> failed_;        // after unsat: the assumptions used

@@ -20,7 +20,8 @@ constexpr std::array<uint8_t, 256> make_classes() {
   for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kSymbolChar;
   for (int c = '0'; c <= '9'; ++c) classes[c] = kSymbolChar;
   for (char c : std::string_view("~!@$%^&*_-+=<>.?/")) classes[static_cast<unsigned char>(c)] = kSymbolChar;
-  for (char c : std::string_view(" \t\r\n\f\v")) classes[static_cast<unsigned char>(c)] = kSpace;
+  // SMT-LIB 2.6 white space: not form feed or vertical tab.
+  for (char c : std::string_view(" \t\r\n")) classes[static_cast<unsigned char>(c)] = kSpace;
   return classes;
 }
 
@@ -31,6 +32,9 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 bool all_of(std::string_view text, bool (*predicate)(char)) { return std::all_of(text.begin(), text.end(), predicate); }
+
+// A numeral is 0 or a digit other than 0 followed by digits.
+bool is_numeral(std::string_view text) { return !text.empty() && all_of(text, is_digit) && (text == "0" || text[0] != '0'); }
 
 // SMT-LIB 2.6 allows in string literals and quoted symbols only printable
 // characters and white space (tab, line feed, carriage return).  Other
@@ -165,9 +169,13 @@ const Token& Lexer::lex_word(Position at) {
   scan_symbol_chars();
   const std::string_view text = token_text();
   if (!is_digit(text[0])) return make(TokenKind::Symbol, at, text);
-  if (all_of(text, is_digit)) return make(TokenKind::Numeral, at, text);
   const size_t dot = text.find('.');
-  if (dot != std::string_view::npos && dot + 1 < text.size() && all_of(text.substr(0, dot), is_digit) &&
+  const std::string_view whole = text.substr(0, dot);
+  if (all_of(whole, is_digit) && !is_numeral(whole)) {
+    throw Error(at, "invalid numeral '" + std::string(text) + "' (a numeral other than 0 has no leading zeros)");
+  }
+  if (dot == std::string_view::npos && is_numeral(text)) return make(TokenKind::Numeral, at, text);
+  if (dot != std::string_view::npos && dot + 1 < text.size() && is_numeral(whole) &&
       all_of(text.substr(dot + 1), is_digit)) {
     return make(TokenKind::Decimal, at, text);
   }

@@ -7,18 +7,21 @@ namespace wang::smtlib {
 namespace {
 
 const OptionSpec kOptions[] = {
-    {":print-success", &Options::print_success},
-    {":produce-models", &Options::produce_models},
-    {":produce-unsat-cores", &Options::produce_unsat_cores},
-    {":produce-unsat-assumptions", &Options::produce_unsat_assumptions},
-    {":produce-assignments", &Options::produce_assignments},
-    {":produce-assertions", &Options::produce_assertions},
-    {":global-declarations", &Options::global_declarations},
-    {":random-seed", nullptr, &Options::random_seed},
-    {":verbosity", nullptr, &Options::verbosity},
-    {":reproducible-resource-limit", nullptr, &Options::reproducible_resource_limit},
-    {":regular-output-channel", nullptr, nullptr, &Options::regular_output_channel},
-    {":diagnostic-output-channel", nullptr, nullptr, &Options::diagnostic_output_channel},
+    {.keyword = ":print-success", .flag = &Options::print_success},
+    {.keyword = ":produce-models", .flag = &Options::produce_models, .start_mode = true},
+    {.keyword = ":produce-unsat-cores", .flag = &Options::produce_unsat_cores, .start_mode = true},
+    {.keyword = ":produce-unsat-assumptions", .flag = &Options::produce_unsat_assumptions, .start_mode = true},
+    {.keyword = ":produce-assignments", .flag = &Options::produce_assignments, .start_mode = true},
+    {.keyword = ":produce-assertions", .flag = &Options::produce_assertions, .start_mode = true},
+    // The name of :produce-assertions in SMT-LIB 2.0.
+    {.keyword = ":interactive-mode", .flag = &Options::produce_assertions, .start_mode = true},
+    {.keyword = ":produce-proofs", .flag = &Options::produce_proofs, .start_mode = true, .only_default = true},
+    {.keyword = ":global-declarations", .flag = &Options::global_declarations, .start_mode = true},
+    {.keyword = ":random-seed", .number = &Options::random_seed, .start_mode = true},
+    {.keyword = ":verbosity", .number = &Options::verbosity},
+    {.keyword = ":reproducible-resource-limit", .number = &Options::reproducible_resource_limit},
+    {.keyword = ":regular-output-channel", .text = &Options::regular_output_channel},
+    {.keyword = ":diagnostic-output-channel", .text = &Options::diagnostic_output_channel},
 };
 
 }  // namespace

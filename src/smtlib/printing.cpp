@@ -20,6 +20,14 @@ std::string number_text(double value) {
   return text;
 }
 
+// A value as the theories write values (SMT-LIB 2.6, 4.2.6 and the theory
+// of FixedSizeBitVectors): true or false, and for bit-vectors the binary
+// #bX with exactly as many digits as the width.
+std::string value_text(const smt::Term& value) {
+  if (value.kind() == smt::Kind::BoolValue) return value.bool_value() ? "true" : "false";
+  return "#b" + value.bv_value().to_binary_string();
+}
+
 std::string keyword_text(std::string_view name) {
   std::string keyword = ":";
   for (char c : name) keyword += c == ' ' ? '-' : c;
@@ -47,7 +55,7 @@ std::string enclosed(char delimiter, std::string_view text) {
 }
 
 std::string quote_symbol(std::string_view name) {
-  if (is_reserved_word(name)) return enclosed('|', name);
+  if (is_reserved_word(name) || is_solver_symbol(name)) return enclosed('|', name);
   return smt::quote_symbol(name);
 }
 
@@ -63,7 +71,7 @@ void print_model(std::ostream& out, std::span<const ModelEntry> entries) {
   out << "(\n";
   for (const ModelEntry& entry : entries) {
     out << "  (define-fun " << quote_symbol(entry.name) << " () " << entry.sort.to_string() << ' '
-        << entry.value.to_string() << ")\n";
+        << value_text(entry.value) << ")\n";
   }
   out << ")\n";
 }
@@ -72,7 +80,7 @@ void print_values(std::ostream& out, std::span<const ValuePair> pairs) {
   out << '(';
   for (size_t i = 0; i < pairs.size(); ++i) {
     if (i > 0) out << ' ';
-    out << '(' << pairs[i].text << ' ' << pairs[i].value.to_string() << ')';
+    out << '(' << pairs[i].text << ' ' << value_text(pairs[i].value) << ')';
   }
   out << ")\n";
 }

@@ -16,7 +16,8 @@ namespace wang::smtlib {
 // "text" with each " doubled.
 std::string quote_string(std::string_view text);
 // `name` as a symbol that reads back as `name`: in |...| unless it is a
-// simple symbol and not a reserved word.
+// simple symbol that a script may declare (not a reserved word, not
+// starting with '@' or '.').
 std::string quote_symbol(std::string_view name);
 
 // 'name', for naming things in error messages.
@@ -30,13 +31,13 @@ struct ModelEntry {
   smt::Sort sort;
   smt::Term value;
 };
-// The model as SMT-COMP's validator reads it:
+// The model as SMT-COMP's validator reads it, values in binary:
 //   (
-//     (define-fun x () (_ BitVec 8) #x03)
+//     (define-fun x () (_ BitVec 8) #b00000011)
 //   )
 void print_model(std::ostream& out, std::span<const ModelEntry> entries);
 
-// ((x #x03) (p true)): each pair is the term's spelling and its value.
+// ((x #b00000011) (p true)): each pair is the term's spelling and its value.
 struct ValuePair {
   std::string_view text;
   smt::Term value;

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "smtlib/printing.hpp"
+#include "smtlib/reserved_words.hpp"
 
 namespace wang::smtlib {
 
@@ -30,6 +31,12 @@ void Reader::expect_right_paren() {
 std::string Reader::expect_symbol(std::string_view what) {
   if (!next().is(TokenKind::Symbol)) fail_expected(what);
   return std::string(token_->text);
+}
+
+std::string Reader::expect_new_symbol(std::string_view what) {
+  std::string name = expect_symbol(what);
+  require_declarable(*token_);
+  return name;
 }
 
 uint32_t Reader::index_value(const Token& numeral) const {

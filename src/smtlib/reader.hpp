@@ -25,6 +25,8 @@ class Reader {
   void expect_right_paren();
   // The next token, which must be a symbol; `what` names it in the error.
   std::string expect_symbol(std::string_view what);
+  // The same for a symbol the script declares (see require_declarable()).
+  std::string expect_new_symbol(std::string_view what);
   // The next token, which must be a numeral that fits 32 bits.
   uint32_t expect_index(std::string_view what);
   uint32_t index_value(const Token& numeral) const;

@@ -55,6 +55,13 @@ class ScopedTable {
     log_.insert(log_.end(), kept.rbegin(), kept.rend());
   }
 
+  // The names declared after `mark`, oldest first.
+  std::vector<std::string> names_since(size_t mark) const {
+    std::vector<std::string> names;
+    for (size_t i = mark; i < log_.size(); ++i) names.push_back(log_[i].entry->name);
+    return names;
+  }
+
   // Calls visit(name, value) for each live declaration, oldest first.
   template <class Visit>
   void for_each_declaration(Visit visit) const {

@@ -7,6 +7,7 @@ namespace wang::smtlib {
 const SortSymbol& SortParser::lookup(const Token& token) const {
   const SortSymbol* symbol = environment_.sorts().find(token.text);
   if (!symbol) throw Error(token.position, "unknown sort " + in_quotes(token.text));
+  if (symbol->rejected_at) throw Error(token.position, rejected_declaration(token.text, *symbol->rejected_at));
   return *symbol;
 }
 
@@ -16,11 +17,14 @@ SortValue SortParser::indexed_sort(Position position) {
   if (name != "BitVec") throw Error(position, "unknown sort '(_ " + name + " ...)'");
   const uint32_t width = reader_.expect_index("the width of the bit-vector sort");
   reader_.expect_right_paren();
+  smt::Sort sort = smt::Sort::boolean();
   try {
-    return {.sort = smt::Sort::bitvec(width)};
+    sort = smt::Sort::bitvec(width);
   } catch (const smt::SortError& error) {
     throw Error(position, error.what());
   }
+  environment_.require_in_logic(sort, position, "sorts");
+  return {.sort = sort};
 }
 
 SortValue SortParser::parse_value(const Token* first) {

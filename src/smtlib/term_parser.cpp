@@ -5,6 +5,7 @@
 
 #include "smtlib/printing.hpp"
 #include "smt/traverse.hpp"
+#include "smtlib/reserved_words.hpp"
 
 namespace wang::smtlib {
 
@@ -12,10 +13,33 @@ namespace {
 
 using smt::Term;
 
-// "bv" followed by a decimal numeral: the N of (_ bvN W).
+// "bv" followed by decimal digits: the N of (_ bvN W).
 bool is_bv_constant_name(std::string_view name) {
   return name.size() > 2 && name.starts_with("bv") &&
          std::all_of(name.begin() + 2, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether the numeral `digits` is below 2^width.  10^(n-1) <= X < 10^n for
+// n digits, and 3.32 < log2(10) < 3.322, so only numerals of about
+// width / 3.32 digits need their value; that value has at most four bits
+// more than the width.
+bool fits_in_bits(std::string_view digits, uint32_t width) {
+  const uint64_t n = digits.size();
+  if ((n - 1) * 332 >= uint64_t{width} * 100) return false;
+  if (n * 3322 <= uint64_t{width} * 1000) return true;
+  const auto bits = static_cast<uint32_t>(n * 3322 / 1000 + 1);
+  const bv::BitVector value = bv::BitVector::from_decimal(bits, digits);
+  for (uint32_t i = width; i < bits; ++i) {
+    if (value.bit(i)) return false;
+  }
+  return true;
+}
+
+// The numeral of a (_ bvN W) for a message: its first and last digits when
+// it is long.
+std::string shortened_numeral(std::string_view digits) {
+  if (digits.size() <= 24) return std::string(digits);
+  return std::string(digits.substr(0, 10)) + "..." + std::string(digits.substr(digits.size() - 10));
 }
 
 }  // namespace
@@ -43,13 +67,16 @@ Term TermParser::read_term(const Token* first) {
     const Token& token = at_start && first ? *first : reader_.next();
     if (at_start) position_ = token.position;
     Term term;
+    Position at = token.position;
     if (token.is(TokenKind::LeftParen)) {
       if (!open(token.position, term)) continue;
     } else if (token.is(TokenKind::RightParen) && !frames_.empty() && frames_.back().kind == FrameKind::Apply) {
+      at = frames_.back().position;
       term = close();
     } else {
       term = atom(token);
     }
+    environment_.require_in_logic(term.sort(), at, "terms");
     if (deliver(term)) return term;
   }
 }
@@ -70,12 +97,12 @@ bool TermParser::open(Position position, Term& term) {
     return false;
   }
   if (!head.is(TokenKind::Symbol)) reader_.fail_expected("a function symbol");
-  const TermSymbol* symbol = environment_.terms().find(head.text);
-  if (!symbol || symbol->kind != TermSymbol::Kind::Reserved || head.quoted) {
-    frames_.push_back(head_frame(head, symbol, position));
+  const std::optional<Reserved> reserved = reserved_word(head);
+  if (!reserved) {
+    frames_.push_back(head_frame(head, environment_.terms().find(head.text), position));
     return false;
   }
-  switch (symbol->reserved) {
+  switch (*reserved) {
     case Reserved::Let:
       reader_.expect_left_paren();
       frames_.push_back({.kind = FrameKind::LetBindings,
@@ -101,6 +128,9 @@ TermParser::Frame TermParser::head_frame(const Token& head, const TermSymbol* sy
     frame.head = HeadKind::Macro;
     frame.macro = symbol->macro.get();
     return frame;
+  }
+  if (symbol->kind == TermSymbol::Kind::Rejected) {
+    throw Error(head.position, rejected_declaration(head.text, symbol->rejected_at));
   }
   if (symbol->kind != TermSymbol::Kind::Operator) {
     throw Error(head.position, in_quotes(head.text) + " is not a function and cannot be applied");
@@ -174,13 +204,24 @@ Term TermParser::indexed_constant(Position position) {
     throw Error(name.position, "unknown indexed identifier " + in_quotes(name.text));
   }
   const std::string digits(name.text.substr(2));
+  const Position name_position = name.position;
+  if (digits.size() > 1 && digits[0] == '0') {
+    throw Error(name_position, "invalid numeral in 'bv" + shortened_numeral(digits) +
+                                   "' (a numeral other than 0 has no leading zeros)");
+  }
   const uint32_t width = reader_.expect_index("the width of the bit-vector constant");
   reader_.expect_right_paren();
   try {
-    return terms_.mk_bv(bv::BitVector::from_decimal(smt::Sort::bitvec(width).width(), digits));
+    smt::Sort::bitvec(width);
   } catch (const smt::SortError& error) {
     throw Error(position, error.what());
   }
+  if (!fits_in_bits(digits, width)) {
+    throw Error(name_position, shortened_numeral(digits) + " does not fit in " + counted(width, "bit", "bits") +
+                                   " (the value of (_ bvN " + std::to_string(width) + ") is below 2^" +
+                                   std::to_string(width) + ")");
+  }
+  return terms_.mk_bv(bv::BitVector::from_decimal(width, digits));
 }
 
 Term TermParser::close() {
@@ -242,6 +283,7 @@ Term TermParser::expand(const Frame& frame, std::span<const Term> arguments) {
 Term TermParser::atom(const Token& token) {
   switch (token.kind) {
     case TokenKind::Symbol: {
+      if (reserved_word(token)) throw Error(token.position, "unexpected reserved word " + in_quotes(token.text));
       const TermSymbol* symbol = environment_.terms().find(token.text);
       if (!symbol) throw Error(token.position, "unknown constant " + in_quotes(token.text));
       switch (symbol->kind) {
@@ -253,9 +295,10 @@ Term TermParser::atom(const Token& token) {
                                           counted(symbol->macro->parameters.size(), "argument", "arguments"));
         case TermSymbol::Kind::Operator:
           throw Error(token.position, in_quotes(token.text) + " is a function and needs arguments");
-        case TermSymbol::Kind::Reserved: break;
+        case TermSymbol::Kind::Rejected:
+          throw Error(token.position, rejected_declaration(token.text, symbol->rejected_at));
       }
-      throw Error(token.position, "unexpected reserved word " + in_quotes(token.text));
+      break;
     }
     case TokenKind::Binary:
     case TokenKind::Hexadecimal:
@@ -320,7 +363,7 @@ bool TermParser::next_binding() {
   const Token& token = reader_.next();
   if (token.is(TokenKind::RightParen)) return false;
   if (!token.is(TokenKind::LeftParen)) reader_.fail_expected("'(' or ')'");
-  let_names_.push_back(reader_.expect_symbol("a variable name"));
+  let_names_.push_back(reader_.expect_new_symbol("a variable name"));
   let_positions_.push_back(reader_.current().position);
   return true;
 }
@@ -373,7 +416,10 @@ void TermParser::read_attributes(Term term) {
 
 void TermParser::name_term(const Token& name, Term term) {
   if (!names_allowed_) throw Error(name.position, ":named is not allowed in the body of a function with parameters");
-  if (environment_.terms().find(name.text)) throw Error(name.position, in_quotes(name.text) + " is already declared");
+  require_declarable(name);
+  if (const TermSymbol* existing = environment_.terms().find(name.text)) {
+    throw Error(name.position, already_declared(name.text, *existing));
+  }
   environment_.declare_term(name.text, {.kind = TermSymbol::Kind::Named, .term = term});
 }
 

@@ -112,8 +112,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const wang::io::InputError&) {
     return 0;
   }
-  // What was accepted is consistent with the summary.
+  // What was accepted is consistent with the summary, and strict reading
+  // accepts no formula with clauses missing (a file cut short).
   if (sink.count != summary.clauses) fail("clause count differs from the summary");
+  if (!options.lenient && summary.clauses != summary.declared_clauses) fail("a clause count unlike the header's");
   int max_variable = 0;
   for (const auto& clause : sink.clauses) {
     for (const int lit : clause) {

@@ -158,8 +158,14 @@ TEST(ReadDimacs, NothingAfterPercentIsRead) {
   EXPECT_EQ(parsed.sink.clauses, (Clauses{{1}}));
 }
 
-TEST(ReadDimacs, FewerClausesThanDeclaredIsAWarning) {
-  Parsed parsed = parse_in_all_chunkings("c\np cnf 3  5\n1 0\n2 0\n3 0\n");
+// A file cut short between clauses: strict reading refuses it rather than
+// solve part of the formula; lenient reading warns.
+TEST(ReadDimacs, FewerClausesThanDeclaredIsAnErrorUnlessLenient) {
+  const std::string text = "c\np cnf 3  5\n1 0\n2 0\n3 0\n";
+  EXPECT_EQ(error_of(text), "test.cnf:2:10: found 3 clauses, fewer than the 5 declared in the header");
+  DimacsOptions lenient;
+  lenient.lenient = true;
+  Parsed parsed = parse_in_all_chunkings(text, lenient);
   EXPECT_EQ(parsed.sink.clauses, (Clauses{{1}, {2}, {3}}));
   EXPECT_EQ(parsed.summary.warnings,
             std::vector<std::string>{
@@ -256,7 +262,12 @@ TEST(ReadDimacs, HeaderDiagnostics) {
 }
 
 TEST(ReadDimacs, LargestClauseCountIsAccepted) {
-  Parsed parsed = parse("p cnf 1 9223372036854775807\n1 0\n");
+  const std::string text = "p cnf 1 9223372036854775807\n1 0\n";
+  EXPECT_EQ(error_of(text),
+            "test.cnf:1:9: found 1 clause, fewer than the 9223372036854775807 declared in the header");
+  DimacsOptions lenient;
+  lenient.lenient = true;
+  Parsed parsed = parse(text, SIZE_MAX, lenient);
   EXPECT_EQ(parsed.summary.declared_clauses, INT64_MAX);
   EXPECT_EQ(parsed.summary.warnings.size(), 1u);
 }

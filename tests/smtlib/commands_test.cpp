@@ -21,7 +21,7 @@ TEST(Commands, PrintSuccessAnswersEveryCommandWithoutOtherOutput) {
       "(set-option :print-success true)\n(set-logic QF_BV)\n(set-info :status sat)\n(set-info :source |x|)\n"
       "(declare-fun a () (_ BitVec 4))\n(declare-const b Bool)\n(define-fun c () Bool b)\n"
       "(define-const d (_ BitVec 4) a)\n(define-sort S () Bool)\n(push 1)\n(assert c)\n(pop 1)\n"
-      "(reset-assertions)\n(set-option :produce-models true)\n(exit)\n(echo \"not read\")\n";
+      "(reset-assertions)\n(set-option :verbosity 1)\n(exit)\n(echo \"not read\")\n";
   EXPECT_EQ(responses(script), repeat("success\n", 15));
 }
 
@@ -39,11 +39,38 @@ TEST(Commands, CheckSatAndModels) {
   EXPECT_EQ(responses(script),
             "sat\n"
             "(\n"
-            "  (define-fun x () (_ BitVec 8) #x03)\n"
+            "  (define-fun x () (_ BitVec 8) #b00000011)\n"
             "  (define-fun |odd name| () Bool true)\n"
             "  (define-fun b () (_ BitVec 3) #b101)\n"
             ")\n"
-            "((x #x03) ((twice x) #x06) (|odd name| true) ((bvadd b #b001) #b110) (#b1 #b1))\n");
+            "((x #b00000011) ((twice x) #b00000110) (|odd name| true) ((bvadd b #b001) #b110) (#b1 #b1))\n");
+}
+
+// A quoted symbol is any text between bars: |let| is an ordinary symbol, not
+// the reserved word let, and is printed with its bars, as is every symbol
+// that is not a simple symbol a script may declare: reserved words, and
+// those starting with @ or ., which SMT-LIB reserves for solvers (but wang
+// accepts: solvers write them in the scripts they dump).
+TEST(Commands, QuotedSymbolsSpellingReservedWords) {
+  const std::string script =
+      "(set-option :produce-models true)\n(set-option :produce-unsat-cores true)\n"
+      "(set-option :produce-assignments true)\n"
+      "(declare-const |let| Bool)\n(declare-const |_| Bool)\n(declare-const |check-sat| (_ BitVec 2))\n"
+      "(declare-const @x Bool)\n(define-fun |!| ((|as| Bool)) Bool (not |as|))\n"
+      "(assert (! (let ((|par| |let|)) (and |par| (|!| |_|))) :named |exists|))\n"
+      "(assert (! (= |check-sat| #b10) :named .n))\n(assert |@x|)\n"
+      "(check-sat)\n(get-model)\n(get-value (|let| (|!| |let|) |check-sat|))\n(get-assignment)\n"
+      "(assert (not |let|))\n(check-sat)\n(get-unsat-core)\n";
+  EXPECT_EQ(responses(script),
+            "sat\n(\n"
+            "  (define-fun |let| () Bool true)\n"
+            "  (define-fun |_| () Bool false)\n"
+            "  (define-fun |check-sat| () (_ BitVec 2) #b10)\n"
+            "  (define-fun |@x| () Bool true)\n"
+            ")\n"
+            "((|let| true) ((|!| |let|) false) (|check-sat| #b10))\n"
+            "((|exists| true) (|.n| true))\n"
+            "unsat\n(|exists|)\n");
 }
 
 TEST(Commands, Unsat) {
@@ -64,10 +91,10 @@ TEST(Commands, ModelsListOnlyTheDeclarationsInScope) {
 TEST(Commands, PushAndPopScopeAssertionsAndDeclarations) {
   const std::string script =
       "(declare-const p Bool)\n(push 1)\n(declare-const q Bool)\n(assert (and p (not p)))\n(check-sat)\n"
-      "(pop 1)\n(check-sat)\n(assert q)\n(push 2)\n(assert (not p))\n(pop 2)\n(assert p)\n(check-sat)\n"
+      "(pop 1)\n(check-sat)\n(push)\n(assert q)\n(push 2)\n(assert (not p))\n(pop 3)\n(assert p)\n(check-sat)\n"
       "(pop 1)\n(push)\n(pop)\n";
-  EXPECT_EQ(responses(script), "unsat\nsat\n" + error_at(8, 9, "unknown constant 'q'") + "sat\n" +
-                                   error_at(14, 6, "cannot pop 1 level, only 0 pushed"));
+  EXPECT_EQ(responses(script), "unsat\nsat\n" + error_at(9, 9, "unknown constant 'q'") + "sat\n" +
+                                   error_at(15, 6, "cannot pop 1 level, only 0 pushed"));
 }
 
 TEST(Commands, PushAndPopOfZeroLevelsChangeNothing) {
@@ -75,7 +102,7 @@ TEST(Commands, PushAndPopOfZeroLevelsChangeNothing) {
       "(set-option :produce-models true)\n(declare-const x (_ BitVec 8))\n(pop 0)\n(push 0)\n(assert (bvult x #x0a))\n(push 1)\n"
       "(declare-const y (_ BitVec 8))\n(assert (= (bvmul x #x03) #x15))\n(pop 0)\n(check-sat)\n(get-value (x))\n"
       "(pop 1)\n(pop 0)\n(assert (= x #x0b))\n(check-sat)\n";
-  EXPECT_EQ(responses(script), "sat\n((x #x07))\nunsat\n");
+  EXPECT_EQ(responses(script), "sat\n((x #b00000111))\nunsat\n");
 }
 
 TEST(Commands, GlobalDeclarationsSurvivePop) {
@@ -107,8 +134,16 @@ TEST(Commands, SetLogic) {
     EXPECT_EQ(responses(std::string("(set-option :print-success true)\n(set-logic ") + logic + ")\n"),
               "success\nsuccess\n");
   }
-  // An unsupported logic is answered, and what it does not need still works.
-  EXPECT_EQ(responses("(set-logic QF_AUFBV)\n(declare-const p Bool)\n(assert p)\n(check-sat)\n"), "unsupported\nsat\n");
+  // An unsupported logic is answered, and what it does not need still
+  // works, but only unsat is answered: the script may mean more than wang
+  // took in.  The command has no effect, so a later set-logic can choose a
+  // logic wang decides.
+  const std::string declarations = "(set-logic QF_AUFBV)\n(declare-const p Bool)\n(assert p)\n";
+  EXPECT_EQ(responses(declarations + "(check-sat)\n(get-info :reason-unknown)\n(set-logic QF_BV)\n(check-sat)\n"),
+            "unsupported\nunknown\n"
+            "(:reason-unknown \"incomplete: the assertion stack lacks what the rejected set-logic at test:1:1 "
+            "would have added\")\nsat\n");
+  EXPECT_EQ(responses(declarations + "(assert (not p))\n(check-sat)\n"), "unsupported\nunsat\n");
 }
 
 TEST(Commands, Options) {
@@ -124,16 +159,78 @@ TEST(Commands, Options) {
   EXPECT_EQ(responses(script), "false\nfalse\n0\n\"stdout\"\n\"stderr\"\ntrue\n42\n3\n1000\ntrue\ntrue\ntrue\nfalse\n");
 }
 
+// Every standard option reports its default, also those wang does not
+// support beyond it; :interactive-mode is SMT-LIB 2.0's :produce-assertions.
+TEST(Commands, StandardOptionsReportTheirDefaults) {
+  EXPECT_EQ(responses("(set-option :print-success true)\n(get-option :produce-proofs)\n(get-option :interactive-mode)\n"
+                      "(set-option :produce-proofs false)\n(set-option :produce-proofs true)\n"
+                      "(get-option :produce-proofs)\n(set-option :interactive-mode true)\n"
+                      "(get-option :produce-assertions)\n(get-option :smt.arith.solver)\n"),
+            "success\nfalse\nfalse\nsuccess\nunsupported\nfalse\nsuccess\ntrue\nunsupported\n");
+}
+
+// Options of start mode may be set until the first command that declares,
+// defines, asserts, pushes, pops or checks (also after set-logic, unlike
+// the standard: see docs/smtlib.md), and again after reset; the others at
+// any time.
+TEST(Commands, StartModeOptions) {
+  const std::string late =
+      " can only be set in start mode, before the first command that declares, defines, asserts, pushes, pops or "
+      "checks";
+  EXPECT_EQ(responses("(set-option :print-success true)\n(set-logic QF_BV)\n(set-option :produce-models true)\n"
+                      "(set-option :global-declarations true)\n(declare-const p Bool)\n"
+                      "(set-option :produce-models false)\n(set-option :produce-unsat-cores true)\n"
+                      "(set-option :random-seed 3)\n(set-option :interactive-mode true)\n"
+                      "(set-option :verbosity 2)\n(set-option :reproducible-resource-limit 5)\n"
+                      "(set-option :regular-output-channel \"stdout\")\n(get-option :produce-models)\n"
+                      "(reset)\n(set-option :produce-unsat-cores true)\n"),
+            "success\nsuccess\nsuccess\nsuccess\nsuccess\n" + error_at(6, 1, ":produce-models" + late) +
+                error_at(7, 1, ":produce-unsat-cores" + late) + error_at(8, 1, ":random-seed" + late) +
+                error_at(9, 1, ":interactive-mode" + late) + "success\nsuccess\nsuccess\ntrue\nsuccess\n");
+  for (const char* first : {"(push 1)\n", "(pop 0)\n", "(check-sat)\n", "(define-sort S () Bool)\n",
+                            "(declare-const p Bool)\n(assert p)\n"}) {
+    EXPECT_NE(responses(std::string(first) + "(set-option :produce-models true)\n").find(late), std::string::npos)
+        << first;
+  }
+}
+
+// :reproducible-resource-limit bounds the conflicts of each check: the
+// same check stops at the same point on every run.  Seven pigeons, six
+// holes: unsat, but not without conflicts.
+TEST(Commands, ReproducibleResourceLimit) {
+  std::string pigeons = "(set-option :produce-models true)\n";
+  std::string distinct = "(assert (distinct";
+  for (int i = 0; i < 7; ++i) {
+    pigeons += "(declare-const p" + std::to_string(i) + " (_ BitVec 3))\n(assert (bvult p" + std::to_string(i) +
+               " #b110))\n";
+    distinct += " p" + std::to_string(i);
+  }
+  pigeons += distinct + "))\n";
+  const std::string limited = "(set-option :reproducible-resource-limit 10)\n" + pigeons +
+                              "(check-sat)\n(get-info :reason-unknown)\n(get-option :reproducible-resource-limit)\n"
+                              "(set-option :reproducible-resource-limit 0)\n(check-sat)\n";
+  EXPECT_EQ(responses(limited), "unknown\n(:reason-unknown resourceout)\n10\nunsat\n");
+  // The search counters of the stopped check (the statistics also hold
+  // times, which differ from run to run).
+  const auto search_counters = [&] {
+    const std::string out = responses("(set-option :reproducible-resource-limit 10)\n" + pigeons +
+                                      "(check-sat)\n(get-info :all-statistics)\n");
+    return out.substr(0, out.find(":learned "));
+  };
+  const std::string first = search_counters();
+  EXPECT_NE(first.find("(:conflicts 10\n"), std::string::npos) << first;
+  EXPECT_EQ(search_counters(), first);
+}
+
 TEST(Commands, OptionErrors) {
   EXPECT_EQ(responses("(set-option :print-success 1)"), error_at(1, 28, "expected true or false, got numeral '1'"));
   EXPECT_EQ(responses("(set-option :random-seed true)"), error_at(1, 26, "expected a numeral, got symbol 'true'"));
   EXPECT_EQ(responses("(set-option :random-seed)"), error_at(1, 25, "expected a value for :random-seed, got ')'"));
   EXPECT_EQ(responses("(set-option :random-seed 99999999999999999999)"),
             error_at(1, 26, "the value of :random-seed is too large"));
-  EXPECT_EQ(responses("(declare-const p Bool)\n(assert p)\n(set-option :random-seed 7)\n(get-option :random-seed)\n"),
-            error_at(3, 26, ":random-seed: SAT options must be set before the first assertion") + "0\n");
-  EXPECT_EQ(responses("(declare-const p Bool)\n(assert (! p :named a))\n(set-option :produce-unsat-cores true)\n"),
-            error_at(3, 1, ":produce-unsat-cores must be set before the first assertion"));
+  EXPECT_EQ(responses("(set-option :random-seed 4294967296)\n(get-option :random-seed)\n"),
+            error_at(1, 26, ":random-seed: option 'seed' takes values from 0 to 2147483647") + "0\n");
+  EXPECT_EQ(responses("(set-option :produce-proofs yes)\n"), error_at(1, 29, "expected true or false, got symbol 'yes'"));
   EXPECT_EQ(responses("(set-option :regular-output-channel \"/nonexistent/dir/file\")\n(echo \"here\")\n"),
             error_at(1, 37, "cannot open \"\"/nonexistent/dir/file\"\" for writing") + "\"here\"\n");
 }
@@ -286,7 +383,7 @@ TEST(Commands, InputInAnyPieces) {
   const std::string script =
       "(set-option :produce-models true)\n" + kFactoring + "(assert (bvult x y))\n(check-sat)\n(get-value (x y))\n";
   const std::string whole = run_script(script).out;
-  EXPECT_EQ(whole, "sat\n((x #x000b) (y #x000d))\n");
+  EXPECT_EQ(whole, "sat\n((x #b0000000000001011) (y #b0000000000001101))\n");
   for (size_t chunk : {1, 2, 5}) EXPECT_EQ(run_script(script, {}, chunk).out, whole) << chunk;
 }
 

@@ -20,7 +20,7 @@ TEST(Deep, NestedBvnot) {
       "(set-option :produce-models true)\n(declare-const x (_ BitVec 8))\n"
       "(assert (= #x5a " +
       nested("(bvnot ", "x", ")") + "))\n(check-sat)\n(get-value (x))\n";
-  EXPECT_EQ(responses(script), "sat\n((x #x5a))\n");
+  EXPECT_EQ(responses(script), "sat\n((x #b01011010))\n");
 }
 
 TEST(Deep, NestedAnd) {
@@ -36,7 +36,7 @@ TEST(Deep, NestedLets) {
     script += "(let ((v" + std::to_string(i + 1) + " (bvnot " + (i == 0 ? "x" : "v" + std::to_string(i)) + "))) ";
   }
   script += "v" + std::to_string(kDepth) + repeat(")", kDepth) + "))\n(check-sat)\n(get-value (x))\n";
-  EXPECT_EQ(responses(script), "sat\n((x #x1234))\n");
+  EXPECT_EQ(responses(script), "sat\n((x #b0001001000110100))\n");
 }
 
 TEST(Deep, DeepMacroBodiesAndArguments) {
@@ -47,7 +47,7 @@ TEST(Deep, DeepMacroBodiesAndArguments) {
       "))\n"
       "(assert (= #x07 (f " +
       nested("(bvnot ", "x", ")") + ")))\n(check-sat)\n(get-value (x))\n";
-  EXPECT_EQ(responses(script), "sat\n((x #x06))\n");
+  EXPECT_EQ(responses(script), "sat\n((x #b00000110))\n");
 }
 
 TEST(Deep, NestedSorts) {
@@ -71,7 +71,7 @@ TEST(Deep, GetValuePrintsDeepTerms) {
       "(set-option :produce-models true)\n(declare-const x (_ BitVec 4))\n"
       "(assert (= x #x3))\n(check-sat)\n(get-value (" +
       term + "))\n";
-  EXPECT_EQ(responses(script), "sat\n((" + term + " #x3))\n");
+  EXPECT_EQ(responses(script), "sat\n((" + term + " #b0011))\n");
 }
 
 }  // namespace

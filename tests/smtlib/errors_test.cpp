@@ -90,14 +90,31 @@ TEST(Errors, DuplicateDeclarations) {
   EXPECT_EQ(respond_to("(declare-fun x () Bool)"), error_at(3, 14, "'x' is already declared"));
   EXPECT_EQ(respond_to("(define-fun p () Bool true)"), error_at(3, 13, "'p' is already declared"));
   EXPECT_EQ(respond_to("(declare-const bvadd Bool)"), error_at(3, 16, "'bvadd' is a predefined symbol"));
-  EXPECT_EQ(respond_to("(declare-const let Bool)"), error_at(3, 16, "'let' is a predefined symbol"));
+  EXPECT_EQ(respond_to("(declare-const |bvadd| Bool)"), error_at(3, 16, "'bvadd' is a predefined symbol"));
+  EXPECT_EQ(respond_to("(declare-const |true| Bool)"), error_at(3, 16, "'true' is a predefined symbol"));
   EXPECT_EQ(respond_to("(assert (! p :named x))"), error_at(3, 21, "'x' is already declared"));
   EXPECT_EQ(respond_to("(define-fun f () Bool (! p :named f))\n(assert f)"),
-            error_at(3, 13, "'f' is already declared") + error_at(4, 9, "unknown constant 'f'"));
+            error_at(3, 13, "'f' is already declared") +
+                error_at(4, 9, "'f' is unusable: it is declared by the rejected command at line 3, column 1"));
   EXPECT_EQ(respond_to("(define-sort Bool () Bool)"), error_at(3, 14, "sort 'Bool' is already declared"));
   EXPECT_EQ(respond_to("(define-fun f ((a Bool) (a Bool)) Bool a)"),
             error_at(3, 26, "parameter 'a' is declared twice"));
   EXPECT_EQ(respond_to("(define-sort S (A A) A)"), error_at(3, 19, "parameter 'A' is declared twice"));
+}
+
+// Only simple symbols can be reserved words; the quoted forms are ordinary
+// symbols (see Commands.QuotedSymbolsSpellingReservedWords).
+TEST(Errors, ReservedSymbolsCannotBeDeclared) {
+  const std::string reserved = "' is a reserved word and cannot be declared (|";
+  EXPECT_EQ(respond_to("(declare-const let Bool)"), error_at(3, 16, "'let" + reserved + "let| can)"));
+  EXPECT_EQ(respond_to("(declare-fun check-sat () Bool)"),
+            error_at(3, 14, "'check-sat" + reserved + "check-sat| can)"));
+  EXPECT_EQ(respond_to("(define-fun f ((_ Bool)) Bool true)"), error_at(3, 17, "'_" + reserved + "_| can)"));
+  EXPECT_EQ(respond_to("(define-sort NUMERAL () Bool)"), error_at(3, 14, "'NUMERAL" + reserved + "NUMERAL| can)"));
+  EXPECT_EQ(respond_to("(define-sort S (par) par)"), error_at(3, 17, "'par" + reserved + "par| can)"));
+  EXPECT_EQ(respond_to("(assert (let ((as p)) p))"), error_at(3, 16, "'as" + reserved + "as| can)"));
+  EXPECT_EQ(respond_to("(assert (! p :named exists))"), error_at(3, 21, "'exists" + reserved + "exists| can)"));
+  EXPECT_EQ(respond_to("(assert let)"), error_at(3, 9, "unexpected reserved word 'let'"));
 }
 
 TEST(Errors, LetAndAnnotations) {
@@ -111,11 +128,13 @@ TEST(Errors, LetAndAnnotations) {
   EXPECT_EQ(respond_to("(assert (let ((y p)) (and y z)))\n(assert y)"),
             error_at(3, 29, "unknown constant 'z'") + error_at(4, 9, "unknown constant 'y'"));
   // An error among the bindings of a nested let leaves the names bound
-  // outside it alone: p is still the declared constant afterwards.
-  EXPECT_EQ(respond_to("(assert (let ((a true)) (let ((p (foo))) a)))\n(assert (let ((a true)) (let ((p)) a)))\n"
-                       "(assert (let ((a true)) (let ((q (foo))) a)))\n(assert p)\n(check-sat)"),
-            error_at(3, 35, "unknown function 'foo'") + error_at(4, 33, "expected a term, got ')'") +
-                error_at(5, 35, "unknown function 'foo'") + "sat\n");
+  // outside it alone: p is still the declared constant afterwards.  (The
+  // rejected assertions go with their level, so that check-sat may answer.)
+  EXPECT_EQ(respond_to("(push 1)\n(assert (let ((a true)) (let ((p (foo))) a)))\n"
+                       "(assert (let ((a true)) (let ((p)) a)))\n"
+                       "(assert (let ((a true)) (let ((q (foo))) a)))\n(pop 1)\n(assert p)\n(check-sat)"),
+            error_at(4, 35, "unknown function 'foo'") + error_at(5, 33, "expected a term, got ')'") +
+                error_at(6, 35, "unknown function 'foo'") + "sat\n");
 }
 
 TEST(Errors, MacrosAndDefinitions) {
@@ -148,13 +167,32 @@ TEST(Errors, DefineSort) {
   EXPECT_EQ(respond_to(sorts + "(declare-const a A)"), error_at(4, 18, "unknown sort 'A'"));
 }
 
-TEST(Errors, AFailedCommandLeavesNoTrace) {
+// A failed command has no effect, but the names it declares stay taken:
+// the script goes on as if they were declared, and what needs them must
+// fail too rather than find something else under the name.
+TEST(Errors, AFailedCommandsNamesStayTaken) {
   const std::string script = kDeclarations +
                              "(assert (and (! p :named n) (= x #b1)))\n"
                              "(declare-const n Bool)\n"
+                             "(define-fun d () Bool (= x #b1))\n"
+                             "(assert d)\n"
+                             "(declare-fun f ((_ BitVec 8)) Bool)\n"
+                             "(get-value ((f x)))\n"
+                             "(define-sort S () T)\n"
+                             "(define-sort S () Bool)\n"
+                             "(declare-const s S)\n"
                              "(echo \"ok\")\n";
-  EXPECT_EQ(responses(script),
-            error_at(3, 29, "'=' expects (_ BitVec 8) as its second argument, got (_ BitVec 1)") + "\"ok\"\n");
+  const ScriptRun run = run_script(script);
+  EXPECT_EQ(run.out,
+            error_at(3, 29, "'=' expects (_ BitVec 8) as its second argument, got (_ BitVec 1)") +
+                error_at(4, 16, "'n' is already declared, by the rejected command at line 3, column 1") +
+                error_at(5, 23, "'=' expects (_ BitVec 8) as its second argument, got (_ BitVec 1)") +
+                error_at(6, 9, "'d' is unusable: it is declared by the rejected command at line 5, column 1") +
+                "unsupported\n" +
+                error_at(8, 14, "'f' is unusable: it is declared by the rejected command at line 7, column 1") +
+                error_at(9, 19, "unknown sort 'T'") + error_at(10, 14, "sort 'S' is already declared") +
+                error_at(11, 18, "'S' is unusable: it is declared by the rejected command at line 9, column 1") +
+                "\"ok\"\n");
 }
 
 TEST(Errors, ResponsesAfterErrorsGoOn) {

@@ -63,7 +63,7 @@ TEST_F(TermParserTest, BuildsApplicationsFromTheOperatorTable) {
 TEST_F(TermParserTest, ReadsLiteralsAndIndexedIdentifiers) {
   EXPECT_EQ(parse("#b00000101"), bv(8, 5));
   EXPECT_EQ(parse("#x0aF"), bv(12, 0xaf));
-  EXPECT_EQ(parse("(_ bv300 8)"), bv(8, 300 % 256));
+  EXPECT_EQ(parse("(_ bv255 8)"), bv(8, 255));
   EXPECT_EQ(parse("(_ bv18446744073709551617 70)"),
             terms.mk_bv(bv::BitVector::from_decimal(70, "18446744073709551617")));
   EXPECT_EQ(parse("((_ extract 7 4) x)"), mk(Kind::Extract, {x}, {7, 4}));
@@ -104,6 +104,25 @@ TEST_F(TermParserTest, NamedTermsAreDeclaredAndTheWholeTermsNameReported) {
 
 TEST_F(TermParserTest, IgnoresAttributesOtherThanNamed) {
   EXPECT_EQ(parse("(! x :pattern ((bvadd x y)) :no-value :weight 2)"), x);
+}
+
+// (_ bvX n) needs X < 2^n: at each width, 2^n - 1 is read and 2^n is an
+// error, also where the test of the value's size needs the value itself
+// (numerals of about n / 3.32 digits).
+TEST_F(TermParserTest, BitVectorConstantsMustFitTheirWidth) {
+  for (uint32_t width = 1; width <= 200; ++width) {
+    bv::BitVector power(width + 1);
+    power.set_bit(width, true);
+    const std::string w = std::to_string(width);
+    EXPECT_EQ(parse("(_ bv" + bv::BitVector::ones(width).to_decimal_string() + " " + w + ")"),
+              terms.mk_bv(bv::BitVector::ones(width)));
+    try {
+      parse("(_ bv" + power.to_decimal_string() + " " + w + ")");
+      ADD_FAILURE() << "2^" << width << " accepted";
+    } catch (const Error& error) {
+      EXPECT_NE(std::string(error.what()).find(" does not fit in " + w + " bit"), std::string::npos) << error.what();
+    }
+  }
 }
 
 TEST_F(TermParserTest, QualifiedIdentifiersCheckTheirSort) {

@@ -1,5 +1,8 @@
 (set-option :produce-models true)
 (declare-const x (_ BitVec 8))
+(push 1)
 (assert (= x (_ bv99999999999999999999999999999999999999 8)))
+(pop 1)
+(assert (= x (_ bv255 8)))
 (check-sat)
 (get-value (x))

@@ -1,0 +1,21 @@
+; An unsupported logic has no effect, but the script may mean more than wang
+; takes in: unsat is still answered, sat is not, until a set-logic that
+; wang decides succeeds (or a reset).
+(set-logic QF_AUFBV)
+(declare-const p Bool)
+(assert p)
+(check-sat)
+(get-info :reason-unknown)
+(push 1)
+(assert (not p))
+(check-sat)
+(pop 1)
+(set-logic QF_BV)
+(check-sat)
+(reset)
+(set-logic QF_UFLIA)
+(set-logic QF_BOOL)
+(set-logic QF_BV)
+(declare-const q Bool)
+(assert q)
+(check-sat)

@@ -1,0 +1,28 @@
+; Every standard option reports its default; :produce-proofs true is not
+; supported; options of start mode are errors once the session has begun;
+; :reproducible-resource-limit stops a check after as many conflicts, and
+; no model is shown after that unknown.  Seven pigeons, six holes.
+(set-option :print-success true)
+(get-option :produce-proofs)
+(get-option :interactive-mode)
+(set-option :produce-proofs true)
+(set-logic QF_BV)
+(set-option :produce-models true)
+(set-option :reproducible-resource-limit 10)
+(declare-const p0 (_ BitVec 3))
+(set-option :produce-unsat-cores true)
+(get-option :produce-unsat-cores)
+(declare-const p1 (_ BitVec 3))
+(declare-const p2 (_ BitVec 3))
+(declare-const p3 (_ BitVec 3))
+(declare-const p4 (_ BitVec 3))
+(declare-const p5 (_ BitVec 3))
+(declare-const p6 (_ BitVec 3))
+(assert (and (bvult p0 #b110) (bvult p1 #b110) (bvult p2 #b110) (bvult p3 #b110)))
+(assert (and (bvult p4 #b110) (bvult p5 #b110) (bvult p6 #b110)))
+(assert (distinct p0 p1 p2 p3 p4 p5 p6))
+(check-sat)
+(get-info :reason-unknown)
+(get-model)
+(set-option :reproducible-resource-limit 0)
+(check-sat)
