@@ -97,6 +97,7 @@ smtlib::InterpreterConfig interpreter_config(const Settings& settings) {
   config.word_options = settings.word_options;
   config.disabled_rules = settings.disabled_rules;
   config.print_statistics = settings.verbosity == Verbosity::verbose;
+  config.explain_unsupported = settings.verbosity == Verbosity::verbose;
   config.proof_format = settings.proof_format_or(sat::ProofFormat::drat_text);
   config.stop_requested = [check = std::make_shared<StopCheck>(settings)] { return (*check)(); };
   config.watch_solver = [](smt::Solver* solver) {

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "smt/node.hpp"
+#include "smt/symbols.hpp"
 
 namespace wang::smt {
 
@@ -319,7 +320,7 @@ std::string Sort::to_string() const {
   if (is_bitvec()) return "(_ BitVec " + std::to_string(width_) + ")";
   switch (data_->kind) {
     case SortKind::Array: return "(Array " + array_index().to_string() + " " + array_element().to_string() + ")";
-    case SortKind::Uninterpreted: return data_->name;
+    case SortKind::Uninterpreted: return quote_symbol(data_->name);
     case SortKind::Function: {
       std::string text = "(";
       for (const Sort& sort : function_domain()) text += (text.size() > 1 ? " " : "") + sort.to_string();

@@ -1,4 +1,5 @@
 // declare-fun, declare-const, define-fun, define-const, define-sort.
+#include <algorithm>
 #include <unordered_set>
 
 #include "smtlib/interpreter.hpp"
@@ -54,28 +55,51 @@ void Interpreter::bind(const NewName& name, TermSymbol symbol) {
   }
   environment_->declare_term(name.name, std::move(symbol));
   declaring_.reset();
-  state_changed();
+  declared();
   success();
 }
 
+// With arguments, an uninterpreted function.  Its arguments may not be
+// arrays: the lemmas that keep functions congruent compare arguments by
+// their bits, which arrays do not have.
 void Interpreter::declare_fun() {
   const NewName name = fresh_name("a function name");
   reader_->expect_left_paren();
-  size_t arity = 0;
+  std::vector<smt::Sort> domain;
   for (const Token* token = &reader_->next(); !token->is(TokenKind::RightParen); token = &reader_->next()) {
-    parse_sort(token);
-    ++arity;
+    domain.push_back(parse_sort(token));
   }
-  const smt::Sort sort = parse_sort();
+  const smt::Sort codomain = parse_sort();
   finish();
-  if (arity > 0) {
-    unsupported("declare-fun " + in_quotes(name.name) +
-                ": functions with arguments are not supported (QF_BV has no "
-                "uninterpreted functions)");
+  if (std::ranges::any_of(domain, [](const smt::Sort& sort) { return sort.is_array(); })) {
+    unsupported("declare-fun " + in_quotes(name.name) + ": arguments of array sort are not supported");
     rejected();
     return;
   }
+  const smt::Sort sort = domain.empty() ? codomain : smt::Sort::function(std::move(domain), codomain);
   bind(name, {.kind = TermSymbol::Kind::Constant, .term = terms_->mk_const(sort, name.name)});
+}
+
+// (declare-sort S 0): a sort of its own, decided by a finite encoding (a
+// quantifier-free formula with n terms of S has a model with at most n
+// elements).  Sorts with parameters are not supported.
+void Interpreter::declare_sort() {
+  const std::string name = reader_->expect_new_symbol("a sort name");
+  const Position position = reader_->current().position;
+  if (environment_->sorts().find(name)) throw Error(position, "sort " + in_quotes(name) + " is already declared");
+  declaring_ = NewName{name, position};
+  declaring_sort_ = true;
+  const uint32_t arity = reader_->expect_index("the arity of the sort");
+  finish();
+  if (arity > 0) {
+    unsupported("declare-sort " + in_quotes(name) + ": sorts with parameters are not supported");
+    rejected();
+    return;
+  }
+  environment_->declare_sort(name, {.value = {.sort = smt::Sort::uninterpreted(name)}});
+  declaring_.reset();
+  declared();
+  success();
 }
 
 void Interpreter::declare_const() {
@@ -156,18 +180,18 @@ void Interpreter::define_sort() {
   finish();
   environment_->declare_sort(name, {.arity = static_cast<uint32_t>(arity), .value = value});
   declaring_.reset();
-  state_changed();
+  declared();
   success();
 }
 
-// declare-sort and define-fun-rec name what they declare first; the names
-// of the others are left unread (see effect_of_rejecting()).
+// define-fun-rec names what it declares first; the names of the others
+// are left unread (see effect_of_rejecting()).
 void Interpreter::unsupported_command() {
-  if (command_name_ == "declare-sort" || command_name_ == "define-fun-rec") {
+  if (command_name_ == "define-fun-rec") {
     const Token& name = reader_->next();
     if (name.is(TokenKind::Symbol)) {
       declaring_ = NewName{std::string(name.text), name.position};
-      declaring_sort_ = command_name_ == "declare-sort";
+      declaring_sort_ = false;
     }
   }
   reader_->skip_to_depth(0);

@@ -1,5 +1,6 @@
 // What a check leaves to ask about: get-model, get-value, get-assignment,
 // get-assertions, get-unsat-core, get-unsat-assumptions.
+#include <deque>
 #include <unordered_set>
 
 #include "smtlib/interpreter.hpp"
@@ -45,9 +46,14 @@ void Interpreter::get_model() {
   finish();
   require(options_.produce_models, ":produce-models", Status::sat);
   std::vector<ModelEntry> entries;
+  std::deque<smt::Solver::FunctionInterpretation> functions;
   environment_->terms().for_each_declaration([&](const std::string& name, const TermSymbol& symbol) {
-    if (symbol.kind == TermSymbol::Kind::Constant) {
-      entries.push_back({name, symbol.term.sort(), solver_->get_value(symbol.term)});
+    if (symbol.kind != TermSymbol::Kind::Constant) return;
+    if (symbol.term.sort().is_function()) {
+      functions.push_back(solver_->get_function_value(symbol.term));
+      entries.push_back({.name = name, .sort = symbol.term.sort(), .function = &functions.back()});
+    } else {
+      entries.push_back({.name = name, .sort = symbol.term.sort(), .value = solver_->get_value(symbol.term)});
     }
   });
   print_model(channels_.regular(), entries);

@@ -1,4 +1,5 @@
 // set-logic, set-option, get-option, set-info, get-info, echo, exit.
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -9,12 +10,14 @@ namespace wang::smtlib {
 
 namespace {
 
-// Logics whose every symbol wang knows: bit-vectors and the core theory.
-bool is_supported_logic(std::string_view logic) {
-  return logic == "QF_BV" || logic == "QF_BOOL" || logic == "QF_CORE" || logic == "ALL";
-}
+// Logics whose every symbol wang knows: the core theory, bit-vectors,
+// arrays, uninterpreted functions and sorts, without quantifiers.
+constexpr std::string_view kLogics[] = {"QF_BV",  "QF_ABV", "QF_UFBV", "QF_AUFBV", "QF_BOOL",
+                                        "QF_CORE", "QF_UF", "QF_AX",   "ALL"};
 
-bool has_bitvectors(std::string_view logic) { return logic == "QF_BV" || logic == "ALL"; }
+bool is_supported_logic(std::string_view logic) { return std::ranges::find(kLogics, logic) != std::end(kLogics); }
+
+bool has_bitvectors(std::string_view logic) { return logic.ends_with("BV") || logic == "ALL"; }
 
 std::string keyword_of(Reader& reader, std::string_view what) {
   if (!reader.next().is(TokenKind::Keyword)) reader.fail_expected(what);
@@ -30,7 +33,7 @@ void Interpreter::set_logic() {
   if (!is_supported_logic(logic)) {
     // No effect, as for any unsupported command: a later set-logic may
     // still choose a logic wang decides.
-    unsupported("logic " + logic + " is not supported: wang decides QF_BV; commands that need more will fail");
+    unsupported("logic " + logic + " is not supported: wang decides QF_BV, QF_ABV, QF_UFBV, QF_AUFBV, QF_UF, QF_AX and ALL");
     rejected();
     return;
   }

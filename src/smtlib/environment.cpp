@@ -24,6 +24,18 @@ Environment::Environment(smt::TermManager& terms) {
   terms_.shadow("true", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(true), .predefined = true});
   terms_.shadow("false", {.kind = TermSymbol::Kind::Defined, .term = terms.mk_bool(false), .predefined = true});
   sorts_.shadow("Bool", {});
+  sorts_.shadow("Array", {.arity = 2, .is_array = true});
+}
+
+SortValue instantiate(const SortValue& value, std::span<const SortValue> arguments) {
+  if (value.parameter >= 0) return arguments[value.parameter];
+  if (value.array_arguments.empty()) return value;
+  return array_of(instantiate(value.array_arguments[0], arguments), instantiate(value.array_arguments[1], arguments));
+}
+
+SortValue array_of(SortValue index, SortValue element) {
+  if (index.is_sort() && element.is_sort()) return {.sort = smt::Sort::array(index.sort, element.sort)};
+  return {.array_arguments = {std::move(index), std::move(element)}};
 }
 
 namespace {

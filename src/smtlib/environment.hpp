@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,18 +40,29 @@ struct TermSymbol {
   bool predefined = false;               // a symbol of the theories
 };
 
-// A sort, or (while a define-sort body is read) the index of a parameter.
+// A sort, or (while a define-sort body is read) the index of a parameter,
+// or an array sort over such values.
 struct SortValue {
   int32_t parameter = -1;
   smt::Sort sort = smt::Sort::boolean();
+  // (Array I E) where I or E mentions a parameter: the two of them.
+  std::vector<SortValue> array_arguments{};
+  bool is_sort() const { return parameter < 0 && array_arguments.empty(); }
 };
 
-// A sort symbol with `arity` parameters.  Since the only sort constructors
-// of QF_BV take numerals, never sorts, a parametric sort always stands for
-// one of its arguments or for a fixed sort: `value` says which.
+// `value` with `arguments` for the parameters it mentions.
+SortValue instantiate(const SortValue& value, std::span<const SortValue> arguments);
+// (Array index element), a sort when both are.
+SortValue array_of(SortValue index, SortValue element);
+
+// A sort symbol with `arity` parameters: the constructor Array, or a sort
+// that define-sort or declare-sort made.  Since Array is the only
+// constructor that takes sorts, a defined sort stands for a value over
+// its parameters.
 struct SortSymbol {
   uint32_t arity = 0;
   SortValue value;
+  bool is_array = false;
   // Declared by a command that was rejected (where it starts): unusable.
   std::optional<Position> rejected_at{};
 };

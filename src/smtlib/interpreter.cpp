@@ -70,7 +70,7 @@ const std::unordered_map<std::string_view, Interpreter::Handler>& Interpreter::h
       // Standard commands beyond QF_BV.
       {"declare-datatype", &Interpreter::unsupported_command},
       {"declare-datatypes", &Interpreter::unsupported_command},
-      {"declare-sort", &Interpreter::unsupported_command},
+      {"declare-sort", &Interpreter::declare_sort},
       {"define-fun-rec", &Interpreter::unsupported_command},
       {"define-funs-rec", &Interpreter::unsupported_command},
       {"get-proof", &Interpreter::unsupported_command},
@@ -225,7 +225,7 @@ void Interpreter::success() {
 }
 
 void Interpreter::unsupported(std::string_view reason) {
-  diagnostic(reason);
+  if (config_.explain_unsupported) diagnostic(reason);
   respond("unsupported");
 }
 

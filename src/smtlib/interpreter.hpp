@@ -39,6 +39,10 @@ struct InterpreterConfig {
   std::vector<std::string> disabled_rules;
   // Print the solver's statistics on the diagnostic channel at the end.
   bool print_statistics = false;
+  // Explain each `unsupported` on the diagnostic channel.  Off by default:
+  // clients such as yosys-smtbmc merge stdout and stderr and would read the
+  // explanation as an answer.
+  bool explain_unsupported = false;
   std::ostream* proof = nullptr;
   sat::ProofFormat proof_format = sat::ProofFormat::drat_text;
   std::ostream* cnf = nullptr;
@@ -106,6 +110,12 @@ class Interpreter {
     status_ = Status::none;
     start_mode_ = false;
   }
+  // A declaration or definition: the session leaves start mode, but the
+  // last answer and its model still apply, since a new symbol changes no
+  // assertion (models extend to it).  The standard would return to assert
+  // mode; Z3, cvc5, Bitwuzla and Boolector do not, and yosys-smtbmc
+  // defines terms between check-sat and get-value.
+  void declared() { start_mode_ = false; }
 
   // commands_declare.cpp
   struct NewName {
@@ -113,6 +123,7 @@ class Interpreter {
     Position position;
   };
   void declare_fun();
+  void declare_sort();
   void declare_const();
   void define_fun();
   void define_const();

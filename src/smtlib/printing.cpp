@@ -21,11 +21,52 @@ std::string number_text(double value) {
 }
 
 // A value as the theories write values (SMT-LIB 2.6, 4.2.6 and the theory
-// of FixedSizeBitVectors): true or false, and for bit-vectors the binary
-// #bX with exactly as many digits as the width.
+// of FixedSizeBitVectors): true or false, for bit-vectors the binary #bX
+// with exactly as many digits as the width, for an element of a declared
+// sort an abstract value @S_k, and for an array stores over a constant
+// array (built without recursion along the stores: a model may hold many).
 std::string value_text(const smt::Term& value) {
-  if (value.kind() == smt::Kind::BoolValue) return value.bool_value() ? "true" : "false";
-  return "#b" + value.bv_value().to_binary_string();
+  switch (value.kind()) {
+    case smt::Kind::BoolValue: return value.bool_value() ? "true" : "false";
+    case smt::Kind::BvValue: return "#b" + value.bv_value().to_binary_string();
+    case smt::Kind::ConstArray: return "((as const " + value.sort().to_string() + ") " + value_text(value.child(0)) + ")";
+    case smt::Kind::Store: {
+      std::vector<smt::Term> stores;
+      smt::Term base = value;
+      for (; base.kind() == smt::Kind::Store; base = base.child(0)) stores.push_back(base);
+      std::string text;
+      for (size_t i = 0; i < stores.size(); ++i) text += "(store ";
+      text += value_text(base);
+      for (size_t i = stores.size(); i-- > 0;) {
+        text += ' ' + value_text(stores[i].child(1)) + ' ' + value_text(stores[i].child(2)) + ')';
+      }
+      return text;
+    }
+    default: return smt::quote_symbol(value.symbol());
+  }
+}
+
+// (define-fun f ((x!1 S1) ... (x!n Sn)) T (ite (and (= x!1 a1) ...) v ... otherwise))
+std::string function_text(std::string_view name, smt::Sort sort, const smt::Solver::FunctionInterpretation& function) {
+  const std::span<const smt::Sort> domain = sort.function_domain();
+  std::vector<std::string> parameters;
+  std::string text = "(define-fun " + quote_symbol(name) + " (";
+  for (size_t i = 0; i < domain.size(); ++i) {
+    parameters.push_back("x!" + std::to_string(i + 1));
+    text += (i > 0 ? " (" : "(") + parameters.back() + ' ' + domain[i].to_string() + ')';
+  }
+  text += ") " + sort.function_codomain().to_string() + ' ';
+  for (const auto& [arguments, result] : function.entries) {
+    std::string condition;
+    for (size_t i = 0; i < arguments.size(); ++i) {
+      condition += (i > 0 ? " (= " : "(= ") + parameters[i] + ' ' + value_text(arguments[i]) + ')';
+    }
+    if (arguments.size() > 1) condition = "(and " + condition + ')';
+    text += "(ite " + condition + ' ' + value_text(result) + ' ';
+  }
+  text += value_text(function.otherwise);
+  text.append(function.entries.size() + 1, ')');
+  return text;
 }
 
 std::string keyword_text(std::string_view name) {
@@ -70,8 +111,12 @@ std::string counted(uint64_t count, std::string_view singular, std::string_view 
 void print_model(std::ostream& out, std::span<const ModelEntry> entries) {
   out << "(\n";
   for (const ModelEntry& entry : entries) {
-    out << "  (define-fun " << quote_symbol(entry.name) << " () " << entry.sort.to_string() << ' '
-        << value_text(entry.value) << ")\n";
+    if (entry.function) {
+      out << "  " << function_text(entry.name, entry.sort, *entry.function) << '\n';
+    } else {
+      out << "  (define-fun " << quote_symbol(entry.name) << " () " << entry.sort.to_string() << ' '
+          << value_text(entry.value) << ")\n";
+    }
   }
   out << ")\n";
 }

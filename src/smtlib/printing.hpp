@@ -29,11 +29,14 @@ std::string counted(uint64_t count, std::string_view singular, std::string_view 
 struct ModelEntry {
   std::string_view name;
   smt::Sort sort;
-  smt::Term value;
+  smt::Term value;  // of a constant
+  const smt::Solver::FunctionInterpretation* function = nullptr;  // of a function
 };
-// The model as SMT-COMP's validator reads it, values in binary:
+// The model as SMT-COMP's validator reads it, values in binary, functions
+// as ite chains over their parameters:
 //   (
 //     (define-fun x () (_ BitVec 8) #b00000011)
+//     (define-fun f ((x!1 (_ BitVec 2))) Bool (ite (= x!1 #b01) true false))
 //   )
 void print_model(std::ostream& out, std::span<const ModelEntry> entries);
 

@@ -11,7 +11,7 @@ const SortSymbol& SortParser::lookup(const Token& token) const {
   return *symbol;
 }
 
-// After "(_": only (_ BitVec n) exists in QF_BV.
+// After "(_": only (_ BitVec n) is an indexed sort.
 SortValue SortParser::indexed_sort(Position position) {
   const std::string name = reader_.expect_symbol("a sort name");
   if (name != "BitVec") throw Error(position, "unknown sort '(_ " + name + " ...)'");
@@ -61,8 +61,12 @@ SortValue SortParser::parse_value(const Token* first) {
                                         counted(frame.symbol->arity, "argument", "arguments") + ", got " +
                                         std::to_string(count));
       }
-      const SortValue result = frame.symbol->value;
-      value = result.parameter >= 0 ? arguments_[frame.first_argument + result.parameter] : result;
+      const std::span<const SortValue> arguments(arguments_.data() + frame.first_argument, count);
+      try {
+        value = frame.symbol->is_array ? array_of(arguments[0], arguments[1]) : instantiate(frame.symbol->value, arguments);
+      } catch (const smt::SortError& error) {
+        throw Error(frame.position, error.what());
+      }
       arguments_.resize(frame.first_argument);
       frames_.pop_back();
     } else {

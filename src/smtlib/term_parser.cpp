@@ -132,6 +132,11 @@ TermParser::Frame TermParser::head_frame(const Token& head, const TermSymbol* sy
   if (symbol->kind == TermSymbol::Kind::Rejected) {
     throw Error(head.position, rejected_declaration(head.text, symbol->rejected_at));
   }
+  if (symbol->kind == TermSymbol::Kind::Constant && symbol->term.sort().is_function()) {
+    frame.head = HeadKind::Function;
+    frame.function = symbol->term;
+    return frame;
+  }
   if (symbol->kind != TermSymbol::Kind::Operator) {
     throw Error(head.position, in_quotes(head.text) + " is not a function and cannot be applied");
   }
@@ -174,10 +179,23 @@ void TermParser::read_indices(Frame& frame, const smt::OpInfo& op, Position posi
 }
 
 // After "((as": the function, its result sort and ')'; the application
-// that follows is checked against the sort.
+// that follows is checked against the sort.  ((as const S) v) is the
+// constant array of sort S, unless the script declared `const` itself.
 void TermParser::open_qualified_head(Position position) {
   const Token& head = reader_.next();
   Frame frame;
+  if (head.is_symbol("const") && !environment_.terms().find(head.text)) {
+    const Position at = head.position;  // `head` is the reader's token: it moves on
+    const smt::Sort sort = sorts_.parse();
+    reader_.expect_right_paren();
+    if (!sort.is_array()) throw Error(at, "'const' needs an array sort, got " + sort.to_string());
+    frames_.push_back({.kind = FrameKind::Apply,
+                       .head = HeadKind::ConstArray,
+                       .position = position,
+                       .first_argument = static_cast<uint32_t>(arguments_.size()),
+                       .sort = sort});
+    return;
+  }
   if (head.is(TokenKind::LeftParen)) {
     if (!reader_.next().is_symbol("_")) reader_.fail_expected("'_'");
     frame = indexed_head_frame(position);
@@ -244,6 +262,23 @@ Term TermParser::close() {
 // become conjunctions of links and nested applications.
 Term TermParser::apply(const Frame& frame, std::span<const Term> arguments) {
   if (frame.head == HeadKind::Macro) return expand(frame, arguments);
+  if (frame.head == HeadKind::Function) {
+    std::vector<Term> children{frame.function};
+    children.insert(children.end(), arguments.begin(), arguments.end());
+    return terms_.mk_term(smt::Kind::Apply, children);
+  }
+  // (and t) and (or t) are t: outside the standard's rank, but Z3, cvc5
+  // and Yices accept them and generated scripts use them.
+  if ((frame.op == smt::Kind::And || frame.op == smt::Kind::Or) && frame.head == HeadKind::Operator &&
+      arguments.size() == 1 && arguments[0].sort().is_bool()) {
+    return arguments[0];
+  }
+  if (frame.head == HeadKind::ConstArray) {
+    if (arguments.size() != 1) {
+      throw smt::SortError("a constant array takes 1 argument, got " + std::to_string(arguments.size()));
+    }
+    return terms_.mk_const_array(frame.sort, arguments[0]);
+  }
   if (frame.head != HeadKind::Operator && arguments.size() < 2) {
     throw smt::SortError(in_quotes(smt::op_info(frame.op).name) + " takes at least 2 arguments, got " +
                          std::to_string(arguments.size()));
@@ -288,6 +323,11 @@ Term TermParser::atom(const Token& token) {
       if (!symbol) throw Error(token.position, "unknown constant " + in_quotes(token.text));
       switch (symbol->kind) {
         case TermSymbol::Kind::Constant:
+          if (symbol->term.sort().is_function()) {
+            throw Error(token.position, in_quotes(token.text) + " takes " +
+                                            counted(symbol->term.sort().function_domain().size(), "argument", "arguments"));
+          }
+          return symbol->term;
         case TermSymbol::Kind::Defined:
         case TermSymbol::Kind::Named: return symbol->term;
         case TermSymbol::Kind::Macro:

@@ -49,7 +49,8 @@ class TermParser {
     Qualified,    // (as t S)
     SortCheck,    // ((as f S) t1 ... tn): the application must have sort S
   };
-  enum class HeadKind : uint8_t { Operator, Chainable, RightAssociative, Macro };
+  // Function: a declared function (Apply); ConstArray: (as const S).
+  enum class HeadKind : uint8_t { Operator, Chainable, RightAssociative, Macro, Function, ConstArray };
   struct Frame {
     FrameKind kind = FrameKind::Apply;
     HeadKind head = HeadKind::Operator;
@@ -59,8 +60,9 @@ class TermParser {
     Position position;
     uint32_t first_argument = 0;
     uint32_t first_name = 0;                // let: index into let_names_
-    smt::Sort sort = smt::Sort::boolean();  // SortCheck
+    smt::Sort sort = smt::Sort::boolean();  // SortCheck, ConstArray
     const Macro* macro = nullptr;
+    smt::Term function{};  // Function
   };
 
   smt::Term read_term(const Token* first);

@@ -130,7 +130,7 @@ TEST(Commands, ResetRestoresTheStartingState) {
 TEST(Commands, SetLogic) {
   EXPECT_EQ(responses("(set-option :print-success true)\n(set-logic QF_BV)\n(set-logic QF_BV)\n"),
             "success\nsuccess\n" + error_at(3, 1, "the logic is already set"));
-  for (const char* logic : {"QF_BV", "QF_BOOL", "ALL"}) {
+  for (const char* logic : {"QF_BV", "QF_BOOL", "ALL", "QF_ABV", "QF_AUFBV", "QF_UFBV", "QF_UF", "QF_AX"}) {
     EXPECT_EQ(responses(std::string("(set-option :print-success true)\n(set-logic ") + logic + ")\n"),
               "success\nsuccess\n");
   }
@@ -138,7 +138,7 @@ TEST(Commands, SetLogic) {
   // works, but only unsat is answered: the script may mean more than wang
   // took in.  The command has no effect, so a later set-logic can choose a
   // logic wang decides.
-  const std::string declarations = "(set-logic QF_AUFBV)\n(declare-const p Bool)\n(assert p)\n";
+  const std::string declarations = "(set-logic QF_LIA)\n(declare-const p Bool)\n(assert p)\n";
   EXPECT_EQ(responses(declarations + "(check-sat)\n(get-info :reason-unknown)\n(set-logic QF_BV)\n(check-sat)\n"),
             "unsupported\nunknown\n"
             "(:reason-unknown \"incomplete: the assertion stack lacks what the rejected set-logic at test:1:1 "
@@ -239,12 +239,13 @@ TEST(Commands, OutputChannels) {
   const std::string path = std::string(::testing::TempDir()) + "wang_smtlib_channel_" + std::to_string(getpid());
   std::remove(path.c_str());
   const ScriptRun run = run_script("(set-option :regular-output-channel \"" + path +
-                                   "\")\n(echo \"to the file\")\n"
-                                   "(set-option :regular-output-channel \"stdout\")\n(echo \"back\")\n"
-                                   "(set-option :diagnostic-output-channel \"stdout\")\n(set-logic QF_LIA)\n");
+                                       "\")\n(echo \"to the file\")\n"
+                                       "(set-option :regular-output-channel \"stdout\")\n(echo \"back\")\n"
+                                       "(set-option :diagnostic-output-channel \"stdout\")\n(set-logic QF_LIA)\n",
+                                   {.explain_unsupported = true});
   EXPECT_EQ(run.out,
-            "\"back\"\nwang: logic QF_LIA is not supported: wang decides QF_BV; commands that need more will fail\n"
-            "unsupported\n");
+            "\"back\"\nwang: logic QF_LIA is not supported: wang decides QF_BV, QF_ABV, QF_UFBV, QF_AUFBV, "
+            "QF_UF, QF_AX and ALL\nunsupported\n");
   EXPECT_EQ(run.err, "");
   std::ifstream file(path);
   std::string line;
@@ -374,9 +375,12 @@ TEST(Commands, EchoPrintsAStringLiteral) {
 TEST(Commands, ExitStopsReading) { EXPECT_EQ(responses("(echo \"a\")\n(exit)\n(echo \"b\")\n"), "\"a\"\n"); }
 
 TEST(Commands, UnsupportedStandardCommands) {
-  const ScriptRun run = run_script("(declare-datatypes ((T 0)) (((c))))\n(get-proof)\n(echo \"on\")\n");
+  const std::string script = "(declare-datatypes ((T 0)) (((c))))\n(get-proof)\n(echo \"on\")\n";
+  const ScriptRun run = run_script(script, {.explain_unsupported = true});
   EXPECT_EQ(run.out, "unsupported\nunsupported\n\"on\"\n");
   EXPECT_NE(run.err.find("'declare-datatypes' is not supported"), std::string::npos) << run.err;
+  // Unasked, stderr stays empty: clients merge it with stdout.
+  EXPECT_EQ(run_script(script).err, "");
 }
 
 TEST(Commands, InputInAnyPieces) {
@@ -385,6 +389,54 @@ TEST(Commands, InputInAnyPieces) {
   const std::string whole = run_script(script).out;
   EXPECT_EQ(whole, "sat\n((x #b0000000000001011) (y #b0000000000001101))\n");
   for (size_t chunk : {1, 2, 5}) EXPECT_EQ(run_script(script, {}, chunk).out, whole) << chunk;
+}
+
+}  // namespace
+}  // namespace wang::testing
+
+namespace wang::testing {
+namespace {
+
+// Arrays, functions and declared sorts as a script uses them: answers,
+// values and models that parse back into the same answers.
+TEST(Theories, ArraysInScripts) {
+  const std::string script =
+      "(set-logic QF_ABV)\n(set-option :produce-models true)\n"
+      "(define-sort Memory () (Array (_ BitVec 4) (_ BitVec 8)))\n"
+      "(declare-const m Memory)\n(declare-const i (_ BitVec 4))\n"
+      "(assert (= (select (store m i #x2a) #x3) #x2a))\n(assert (not (= i #x3)))\n(check-sat)\n"
+      "(get-value ((select m #x3) (= m ((as const Memory) #x00))))\n"
+      "(assert (= m ((as const Memory) #x00)))\n(check-sat)\n";
+  EXPECT_EQ(responses(script), "sat\n(((select m #x3) #b00101010) ((= m ((as const Memory) #x00)) false))\nunsat\n");
+  EXPECT_EQ(responses("(declare-const m (Array (_ BitVec 4) Bool))\n(assert ((as const (Array (_ BitVec 4) Bool)) true true))\n"),
+            error_at(2, 9, "a constant array takes 1 argument, got 2"));
+  EXPECT_EQ(responses("(assert (= ((as const (_ BitVec 4)) #x0) #x0))\n"),
+            error_at(1, 17, "'const' needs an array sort, got (_ BitVec 4)"));
+  EXPECT_EQ(responses("(define-sort M (X) (Array X X))\n(declare-const m (M Bool))\n(assert (select m true))\n(check-sat)\n"),
+            "sat\n");
+}
+
+TEST(Theories, FunctionsAndSortsInScripts) {
+  const std::string declarations =
+      "(set-logic QF_UFBV)\n(set-option :produce-models true)\n(declare-sort S 0)\n"
+      "(declare-fun f (S (_ BitVec 2)) Bool)\n(declare-const s S)\n(declare-const t S)\n";
+  EXPECT_EQ(responses(declarations + "(assert (= s t))\n(assert (distinct (f s #b01) (f t #b01)))\n(check-sat)\n"),
+            "unsat\n");
+  const std::string model = responses(declarations + "(assert (f s #b01))\n(assert (not (f t #b10)))\n(check-sat)\n(get-model)\n");
+  ASSERT_EQ(model.substr(0, 4), "sat\n") << model;
+  EXPECT_NE(model.find("(define-fun f ((x!1 S) (x!2 (_ BitVec 2))) Bool (ite (and (= x!1 @S_"), std::string::npos) << model;
+  EXPECT_NE(model.find("(define-fun s () S @S_"), std::string::npos) << model;
+  EXPECT_EQ(responses(declarations + "(assert (f s))\n"), error_at(7, 9, "the function takes 2 arguments, got 1"));
+  EXPECT_EQ(responses(declarations + "(assert f)\n"), error_at(7, 9, "'f' takes 2 arguments"));
+}
+
+// yosys-smtbmc defines the terms it asks about after check-sat.
+TEST(Theories, DefinitionsAfterSatKeepTheModel) {
+  const std::string script =
+      "(set-option :produce-models true)\n(declare-const x (_ BitVec 4))\n(assert (= x #x5))\n(check-sat)\n"
+      "(define-fun y () (_ BitVec 4) (bvadd x #x1))\n(declare-const z Bool)\n(get-value (y))\n"
+      "(assert z)\n(get-value (y))\n";
+  EXPECT_EQ(responses(script), "sat\n((y #b0110))\n" + error_at(9, 1, "get-value is only available right after check-sat answered sat"));
 }
 
 }  // namespace

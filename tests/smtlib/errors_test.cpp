@@ -19,7 +19,8 @@ TEST(Errors, UnknownSymbols) {
   EXPECT_EQ(respond_to("(assert (f x))"), error_at(3, 10, "unknown function 'f'"));
   EXPECT_EQ(respond_to("(assert ((_ foo 1) x))"), error_at(3, 13, "unknown indexed function 'foo'"));
   EXPECT_EQ(respond_to("(assert (= (_ bvx 8) x))"), error_at(3, 15, "unknown indexed identifier 'bvx'"));
-  EXPECT_EQ(respond_to("(declare-const a (Array Int Int))"), error_at(3, 19, "unknown sort 'Array'"));
+  EXPECT_EQ(respond_to("(declare-const a (Array Int Int))"), error_at(3, 25, "unknown sort 'Int'"));
+  EXPECT_EQ(respond_to("(declare-const a Array)"), error_at(3, 18, "sort 'Array' takes 2 arguments"));
   EXPECT_EQ(respond_to("(declare-const a (_ FloatingPoint 8 24))"),
             error_at(3, 18, "unknown sort '(_ FloatingPoint ...)'"));
   EXPECT_EQ(respond_to("(frobnicate)"), error_at(3, 2, "unknown command 'frobnicate'"));
@@ -46,6 +47,10 @@ TEST(Errors, WrongAritiesAndIndices) {
   EXPECT_EQ(respond_to("(assert (= (bvnot x x) x))"), error_at(3, 12, "'bvnot' takes 1 argument, got 2"));
   EXPECT_EQ(respond_to("(assert (not))"), error_at(3, 9, "'not' takes 1 argument, got 0"));
   EXPECT_EQ(respond_to("(assert (= x))"), error_at(3, 9, "'=' takes at least 2 arguments, got 1"));
+  // One-argument and/or are their argument (an extension other solvers share).
+  EXPECT_EQ(respond_to("(assert (or (= x x)))\n(check-sat)"), "sat\n");
+  EXPECT_EQ(respond_to("(assert (and (distinct x x)))\n(check-sat)"), "unsat\n");
+  EXPECT_EQ(respond_to("(assert (and x))"), error_at(3, 9, "'and' takes at least 2 arguments, got 1"));
   EXPECT_EQ(respond_to("(assert (= ((_ extract 8 0) x) x))"),
             error_at(3, 12, "'extract' index 8 is out of range for (_ BitVec 8)"));
   EXPECT_EQ(respond_to("(assert (= ((_ extract 1 2) x) x))"),
@@ -176,7 +181,7 @@ TEST(Errors, AFailedCommandsNamesStayTaken) {
                              "(declare-const n Bool)\n"
                              "(define-fun d () Bool (= x #b1))\n"
                              "(assert d)\n"
-                             "(declare-fun f ((_ BitVec 8)) Bool)\n"
+                             "(declare-fun f ((Array (_ BitVec 8) Bool)) Bool)\n"
                              "(get-value ((f x)))\n"
                              "(define-sort S () T)\n"
                              "(define-sort S () Bool)\n"
@@ -212,11 +217,13 @@ TEST(Errors, MessagesEscapeQuotes) {
 
 TEST(Errors, UnsupportedFeaturesAnswerUnsupported) {
   const ScriptRun run = run_script(
-      "(declare-fun f ((_ BitVec 8)) Bool)\n(declare-sort U 0)\n(set-logic QF_ABV)\n"
-      "(set-option :frobnicate 3)\n(get-info :frobnicate)\n(get-option :frobnicate)\n");
+      "(declare-fun f ((Array (_ BitVec 8) Bool)) Bool)\n(declare-sort U 1)\n(set-logic QF_LIA)\n"
+      "(set-option :frobnicate 3)\n(get-info :frobnicate)\n(get-option :frobnicate)\n",
+      {.explain_unsupported = true});
   EXPECT_EQ(run.out, "unsupported\nunsupported\nunsupported\nunsupported\nunsupported\nunsupported\n");
-  EXPECT_NE(run.err.find("declare-fun 'f': functions with arguments are not supported"), std::string::npos) << run.err;
-  EXPECT_NE(run.err.find("logic QF_ABV is not supported"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("declare-fun 'f': arguments of array sort are not supported"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("declare-sort 'U': sorts with parameters are not supported"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("logic QF_LIA is not supported"), std::string::npos) << run.err;
 }
 
 }  // namespace

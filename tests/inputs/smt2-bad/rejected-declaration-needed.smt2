@@ -3,10 +3,10 @@
 ; the script is unsat (f x cannot equal its own complement); without them
 ; it is sat.  A declaration nothing needs changes nothing (g).
 (declare-const x (_ BitVec 8))
-(declare-fun g (Bool) Bool)
+(define-fun-rec g ((b Bool)) Bool b)
 (assert (bvult x #x10))
 (check-sat)
-(declare-fun f ((_ BitVec 8)) (_ BitVec 8))
+(define-fun-rec f ((y (_ BitVec 8))) (_ BitVec 8) y)
 (assert (= (f x) (bvnot (f x))))
 (check-sat)
 (get-info :reason-unknown)

@@ -1,7 +1,7 @@
 ; An unsupported logic has no effect, but the script may mean more than wang
 ; takes in: unsat is still answered, sat is not, until a set-logic that
 ; wang decides succeeds (or a reset).
-(set-logic QF_AUFBV)
+(set-logic QF_LIA)
 (declare-const p Bool)
 (assert p)
 (check-sat)

@@ -1,2 +1,0 @@
-(declare-fun f ((_ BitVec 8)) Bool)
-(echo "after")

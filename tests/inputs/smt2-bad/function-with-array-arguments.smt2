@@ -1,0 +1,2 @@
+(declare-fun f ((Array (_ BitVec 8) Bool)) Bool)
+(echo "after")
