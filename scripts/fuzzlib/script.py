@@ -38,7 +38,7 @@ KNOWN_COMMANDS = frozenset([
     'get-unsat-assumptions', 'get-unsat-core', 'get-value', 'pop', 'push', 'reset', 'reset-assertions', 'set-info',
     'set-logic', 'set-option', 'declare-datatype', 'declare-datatypes', 'declare-sort', 'define-fun-rec',
     'define-funs-rec', 'get-proof'])
-SUPPORTED_LOGICS = frozenset(['QF_BV', 'QF_BOOL', 'QF_CORE', 'ALL'])
+SUPPORTED_LOGICS = frozenset(['QF_BV', 'QF_ABV', 'QF_UFBV', 'QF_AUFBV', 'QF_UF', 'QF_AX', 'QF_BOOL', 'QF_CORE', 'ALL'])
 # SMT-LIB 2.6 reserved words: the special words of terms and the command
 # names.  Only simple symbols are reserved: |let| is an ordinary symbol.
 RESERVED_WORDS = frozenset(['let', '!', 'as', '_', 'par', 'forall', 'exists', 'match', 'NUMERAL', 'DECIMAL', 'STRING',
@@ -350,7 +350,11 @@ class Reader:
                 if len(expr) != 4:
                     raise Rejected('malformed declare-fun')
                 if expr[2] != []:
-                    raise Rejected('declare-fun with arguments')
+                    # wang refuses array arguments; functions of other
+                    # sorts are beyond this reader
+                    if any(isinstance(a, list) and a and str(a[0]) == 'Array' for a in expr[2]):
+                        raise Rejected('declare-fun with array arguments')
+                    raise ScriptError('declare-fun with arguments is not supported here')
                 sort = expr[3]
             else:
                 if len(expr) != 3:
@@ -465,8 +469,10 @@ class Reader:
             elif kind == 'reset-assertions':
                 self.frames = [self._frame()]
                 self._unmark(lambda m: m.extent != 'level')
-        elif kind in ('declare-sort', 'declare-datatype', 'declare-datatypes', 'define-fun-rec', 'define-funs-rec'):
+        elif kind in ('declare-datatype', 'declare-datatypes', 'define-fun-rec', 'define-funs-rec'):
             raise Rejected('%s is not supported' % kind)
+        elif kind == 'declare-sort':
+            raise ScriptError('%s is not supported here' % kind)
         elif kind == 'define-sort':
             raise ScriptError('%s is not supported here' % kind)
         if kind in ('declare-const', 'declare-fun', 'define-fun', 'define-const', 'assert', 'push', 'pop',

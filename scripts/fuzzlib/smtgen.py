@@ -504,7 +504,8 @@ class Generator:
                                           self.print_term(self.bvterm(w, 1))]])
         elif kind == 'function':
             name = 'uf%d' % self.counter
-            self.emit([Symbol('declare-fun'), Symbol(name), [S.sort_expr(self.width())], Symbol('Bool')])
+            index = S.sort_expr(self.width())
+            self.emit([Symbol('declare-fun'), Symbol(name), [[Symbol('Array'), index, index]], Symbol('Bool')])
             self.rejected_names.append((name, True))
         elif kind == 'define':
             name = 'bad%d' % self.counter
@@ -536,7 +537,7 @@ class Generator:
         self.rejecting = rng.random() < 0.25
         if self.rejecting and rng.random() < 0.3:
             # a logic wang does not decide; sometimes one it does after it
-            self.emit([Symbol('set-logic'), Symbol(rng.choice(['QF_ABV', 'QF_UFBV', 'QF_LIA']))])
+            self.emit([Symbol('set-logic'), Symbol(rng.choice(['QF_LIA', 'QF_NRA', 'QF_FP']))])
         r = rng.random()
         if r < 0.85:
             self.emit([Symbol('set-logic'), Symbol('QF_BV')])

@@ -49,13 +49,13 @@ class Reader(unittest.TestCase):
         self.assertEqual([c.unsound for c in script.checks], [{'unsat'}, {'unsat'}, set()])
 
     def test_names_of_rejected_declarations_stay_taken(self):
-        script = S.read('(declare-fun f (Bool) Bool)\n(assert (f true))\n(declare-const f Bool)\n(check-sat)\n',
+        script = S.read('(declare-fun f ((Array Bool Bool)) Bool)\n(assert (f true))\n(declare-const f Bool)\n(check-sat)\n',
                         rejections=True)
         self.assertEqual([bool(c.rejected) for c in script.commands], [True, True, True, False])
         self.assertEqual(script.checks[0].unsound, {'sat'})
 
     def test_an_unsupported_logic_lasts_until_a_set_logic_succeeds(self):
-        script = S.read('(set-logic QF_UFBV)\n(check-sat)\n(set-logic QF_BV)\n(check-sat)\n', rejections=True)
+        script = S.read('(set-logic QF_LIA)\n(check-sat)\n(set-logic QF_BV)\n(check-sat)\n', rejections=True)
         self.assertEqual([c.unsound for c in script.checks], [{'sat'}, set()])
 
     def test_quoted_reserved_words_are_ordinary_symbols(self):
