@@ -43,12 +43,15 @@ Value ArrayEngine::value(Term term) const {
 // they differ at a fresh index.
 void ArrayEngine::add_witnesses(const TermBlaster::TheoryTerms& theory) {
   for (const Term& equation : theory.array_equalities) {
-    if (!witnessed_.insert(equation.id()).second) continue;
+    if (witness_lemmas_.contains(equation.id())) continue;
     const Term a = equation.child(0), b = equation.child(1);
-    const Term index = terms_.mk_const(a.sort().array_index(), "wang!witness!" + std::to_string(witnessed_.size()));
+    const Term index =
+        terms_.mk_const(a.sort().array_index(), "wang!witness!" + std::to_string(witness_lemmas_.size() + 1));
     const Term differ = terms_.mk_term(
         Kind::Not, {equal(terms_.mk_term(Kind::Select, {a, index}), terms_.mk_term(Kind::Select, {b, index}))});
-    lemma({}, terms_.mk_term(Kind::Or, {equation, differ}));
+    const Term witness = terms_.mk_term(Kind::Or, {equation, differ});
+    witness_lemmas_.emplace(equation.id(), witness);
+    lemma({}, witness);
   }
 }
 

@@ -55,6 +55,13 @@ class ArrayEngine {
 
   uint64_t lemmas() const { return lemmas_; }
 
+  // The extensionality lemma of an equation between arrays (as the
+  // bit-blaster orders it), once check() has added it.
+  const Term* witness_lemma(Term equation) const {
+    const auto found = witness_lemmas_.find(equation.id());
+    return found != witness_lemmas_.end() ? &found->second : nullptr;
+  }
+
  private:
   struct Read;
   struct Propagation;
@@ -71,7 +78,7 @@ class ArrayEngine {
   TermManager& terms_;
   std::vector<Term> pending_;  // lemmas of the current check
   uint64_t lemmas_ = 0;
-  std::unordered_set<uint64_t> witnessed_;     // equations with their witness lemma
+  std::unordered_map<uint64_t, Term> witness_lemmas_;  // by equation
   std::unordered_set<uint64_t> congruent_pairs_;  // array-valued applications tied by a lemma
 
   // ---- per check

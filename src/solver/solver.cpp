@@ -204,6 +204,10 @@ struct Solver::Impl {
   // resource limits: `pending` as made, `unencoded` as preprocessed.
   std::vector<PendingAssertion> pending;
   std::vector<preprocess::Assertion> unencoded;
+  // The assertions in the SAT core and the assumptions of the current
+  // check, as encoded: where the relevant theory terms are found.
+  std::vector<preprocess::Assertion> encoded_roots;
+  std::vector<Term> encoded_assumptions;
   std::atomic<bool> terminate_requested{false};
   std::atomic<bool> in_sat_solve{false};  // forward terminate() to the SAT core only then
   sat::StopReason blasting_stop = sat::StopReason::none;
@@ -253,6 +257,7 @@ struct Solver::Impl {
     cnf.clear();
     cnf_written = false;
     unencoded.clear();
+    encoded_roots.clear();
   }
 
   void check_resources() const {
@@ -288,6 +293,7 @@ struct Solver::Impl {
         const preprocess::Assertion& assertion = unencoded[done];
         const aig::Edge root = backend->blaster.edge(assertion.term);
         if (root == aig::kTrue) continue;
+        encoded_roots.push_back({assertion.term, assertion.level});
         const int literal = backend->encoder.literal(root);
         if (assertion.level == 0) {
           add_clause({literal});
@@ -367,6 +373,44 @@ struct Solver::Impl {
     return value_of_bits(backend->blaster.bits(constant), sort, simulation);
   }
 
+  uint64_t theory_rounds = 0;  // models checked against arrays and functions
+
+  // The theory terms that the active assertions and the assumptions reach.
+  // Terms of popped levels keep their bits, but their values no longer
+  // matter: making them consistent would cost lemma rounds for nothing
+  // (an incremental client such as yosys-smtbmc pops thousands of them).
+  TermBlaster::TheoryTerms relevant_theory_terms() {
+    TermBlaster::TheoryTerms relevant;
+    std::unordered_set<uint64_t> seen;
+    std::vector<Term> stack = encoded_assumptions;
+    for (const preprocess::Assertion& root : encoded_roots) {
+      if (root.level <= levels.size()) stack.push_back(root.term);
+    }
+    const auto array_equation = [&](Term a, Term b) {
+      if (a == b) return;
+      if (b.id() < a.id()) std::swap(a, b);  // as the bit-blaster orders them
+      const Term equation = terms.mk_term(Kind::Equal, {a, b});
+      relevant.array_equalities.push_back(equation);
+      if (const Term* witness = backend->arrays.witness_lemma(equation)) stack.push_back(*witness);
+    };
+    while (!stack.empty()) {
+      const Term term = stack.back();
+      stack.pop_back();
+      if (!seen.insert(term.id()).second) continue;
+      for (const Term& child : term.children()) stack.push_back(child);
+      const bool array = term.sort().is_array();
+      if (term.kind() == Kind::Apply) relevant.applications.push_back(term);
+      if (term.kind() == Kind::Select && !array) relevant.selects.push_back(term);
+      if (array && term.kind() != Kind::Select) relevant.arrays.push_back(term);
+      if ((term.kind() == Kind::Equal || term.kind() == Kind::Distinct) && term.child(0).sort().is_array()) {
+        for (size_t i = 0; i < term.num_children(); ++i) {
+          for (size_t j = i + 1; j < term.num_children(); ++j) array_equation(term.child(i), term.child(j));
+        }
+      }
+    }
+    return relevant;
+  }
+
   // Solves, and while the model violates the theory of arrays or
   // functions, adds the lemmas that say so and solves again.
   sat::Result solve_with_lemmas() {
@@ -377,8 +421,10 @@ struct Solver::Impl {
       if (terminate_requested.load()) backend->sat.terminate();  // requested before the flag was up
       const sat::Result result = backend->sat.solve();
       in_sat_solve.store(false);
-      const TermBlaster::TheoryTerms& theory = backend->blaster.theory_terms();
-      if (result != sat::Result::satisfiable || (theory.arrays.empty() && theory.applications.empty())) return result;
+      const TermBlaster::TheoryTerms& all = backend->blaster.theory_terms();
+      if (result != sat::Result::satisfiable || (all.arrays.empty() && all.applications.empty())) return result;
+      ++theory_rounds;
+      const TermBlaster::TheoryTerms theory = relevant_theory_terms();
       Simulation simulation(*backend);
       const std::vector<Term> lemmas = backend->arrays.check(theory, [&](Term term) {
         return value_of_bits(backend->blaster.bits(term), term.sort(), simulation);
@@ -480,13 +526,15 @@ Result Solver::check_sat(std::span<const Term> assumptions) {
   s.last_result = Result::unknown;
   s.last_assumptions.assign(assumptions.begin(), assumptions.end());
   s.last_assumption_literals.clear();
+  s.encoded_assumptions.clear();
   for (const Term& assumption : assumptions) s.require_bool(assumption, "an assumption");
   if (s.out_of_memory) {
     s.blasting_stop = sat::StopReason::memory_limit;
     return Result::unknown;
   }
   try {
-    for (const Term& assumption : s.encode_pending(assumptions)) {
+    s.encoded_assumptions = s.encode_pending(assumptions);
+    for (const Term& assumption : s.encoded_assumptions) {
       s.last_assumption_literals.push_back(s.backend->encoder.literal(s.backend->blaster.edge(assumption)));
     }
   } catch (const Interrupted& interrupted) {
@@ -548,6 +596,7 @@ void Solver::pop(uint32_t count) {
   }
   std::erase_if(s.pending, [&s](const PendingAssertion& assertion) { return assertion.level > s.levels.size(); });
   std::erase_if(s.unencoded, [&s](const preprocess::Assertion& assertion) { return assertion.level > s.levels.size(); });
+  std::erase_if(s.encoded_roots, [&s](const preprocess::Assertion& root) { return root.level > s.levels.size(); });
   s.backend->preprocessor->pop_to(static_cast<uint32_t>(s.levels.size()));
 }
 
@@ -623,6 +672,8 @@ std::vector<sat::Statistic> Solver::statistics() const {
   result.push_back({"aig_nodes", static_cast<double>(s.backend->aig.num_nodes()), ""});
   result.push_back({"cnf_variables", static_cast<double>(s.backend->encoder.statistics().variables), ""});
   result.push_back({"cnf_clauses", static_cast<double>(s.backend->encoder.statistics().clauses), ""});
+  result.push_back({"theory_rounds", static_cast<double>(s.theory_rounds), ""});
+  result.push_back({"theory_lemmas", static_cast<double>(s.backend->arrays.lemmas()), ""});
   const preprocess::Preprocessor& preprocessor = *s.backend->preprocessor;
   const StatisticNames& names = statistic_names();
   for (size_t i = 0; i < names.passes.size(); ++i) {

@@ -28,7 +28,15 @@ class TemplateReader {
   TemplateReader(smt::TermManager& terms, uint32_t width) : terms_(terms), width_(width) {
     for (const char* name : {"x", "y", "z"}) constants_.emplace(name, terms.mk_const(smt::Sort::bitvec(width), name));
     for (const char* name : {"p", "q", "r"}) constants_.emplace(name, terms.mk_const(smt::Sort::boolean(), name));
+    // Arrays from W-bit indices to W-bit elements: brute force enumerates
+    // their contents, so they exist only at widths 1 and 2.
+    if (width <= kMaxArrayWidth) {
+      const smt::Sort memory = smt::Sort::array(smt::Sort::bitvec(width), smt::Sort::bitvec(width));
+      for (const char* name : {"a", "b"}) constants_.emplace(name, terms.mk_const(memory, name));
+    }
   }
+
+  static constexpr uint32_t kMaxArrayWidth = 2;
 
   // The term, or nullopt when it is ill-sorted at this width.
   std::optional<smt::Term> read(const std::string& text) {
@@ -107,6 +115,7 @@ class TemplateReader {
     if (token == "true" || token == "false") return terms_.mk_bool(token == "true");
     if (token[0] == '#') return value(token);
     const auto found = constants_.find(token);
+    if (found == constants_.end() && (token == "a" || token == "b")) throw smt::SortError("no arrays at this width");
     if (found == constants_.end()) throw std::invalid_argument("unknown symbol in template: " + token);
     return found->second;
   }
@@ -152,20 +161,35 @@ inline bool equivalent(const std::vector<smt::Term>& candidates, smt::Term a, sm
   }
   std::vector<smt::Term> constants;
   uint32_t bits = 0;
+  // Bits of a value: an array lists its element at every index.
+  const auto bits_of = [](smt::Sort sort) -> uint32_t {
+    if (sort.is_bool()) return 1;
+    if (sort.is_array()) return (uint32_t{1} << sort.array_index().width()) * sort.array_element().width();
+    return sort.width();
+  };
   for (const smt::Term& constant : candidates) {
     if (!occurring.contains(constant.id())) continue;
     constants.push_back(constant);
-    bits += constant.sort().is_bool() ? 1 : constant.sort().width();
+    bits += bits_of(constant.sort());
   }
   for (uint64_t code = 0; code < (uint64_t{1} << bits); ++code) {
     std::map<uint64_t, smt::Value> values;
     uint32_t shift = 0;
     for (const smt::Term& constant : constants) {
-      const uint32_t width = constant.sort().is_bool() ? 1 : constant.sort().width();
+      const smt::Sort sort = constant.sort();
+      const uint32_t width = bits_of(sort);
       const uint64_t value = (code >> shift) & ((uint64_t{1} << width) - 1);
       shift += width;
-      if (constant.sort().is_bool()) {
+      if (sort.is_bool()) {
         values.emplace(constant.id(), value != 0);
+      } else if (sort.is_array()) {
+        const uint32_t index_width = sort.array_index().width(), element_width = sort.array_element().width();
+        std::vector<std::pair<smt::Value, smt::Value>> cells;
+        for (uint64_t i = 0; i < (uint64_t{1} << index_width); ++i) {
+          const uint64_t element = (value >> (i * element_width)) & ((uint64_t{1} << element_width) - 1);
+          cells.emplace_back(bv::BitVector::from_uint64(index_width, i), bv::BitVector::from_uint64(element_width, element));
+        }
+        values.emplace(constant.id(), smt::make_array(sort, bv::BitVector(element_width), std::move(cells)));
       } else {
         values.emplace(constant.id(), bv::BitVector::from_uint64(width, value));
       }
@@ -177,10 +201,10 @@ inline bool equivalent(const std::vector<smt::Term>& candidates, smt::Term a, sm
         counterexample->clear();
         for (const smt::Term& constant : constants) {
           const smt::Value& value = values.at(constant.id());
-          *counterexample += constant.symbol() + "=" +
-                             (std::holds_alternative<bool>(value) ? (std::get<bool>(value) ? "true" : "false")
-                                                                  : std::get<bv::BitVector>(value).to_binary_string()) +
-                             " ";
+          std::string text = "(an array)";
+          if (const bool* truth = std::get_if<bool>(&value)) text = *truth ? "true" : "false";
+          if (const auto* bits = std::get_if<bv::BitVector>(&value)) text = bits->to_binary_string();
+          *counterexample += constant.symbol() + "=" + text + " ";
         }
       }
       return false;
