@@ -76,6 +76,7 @@ void Interpreter::declare_fun() {
     rejected();
     return;
   }
+  if (refuse_nested_arrays(name, codomain)) return;
   const smt::Sort sort = domain.empty() ? codomain : smt::Sort::function(std::move(domain), codomain);
   bind(name, {.kind = TermSymbol::Kind::Constant, .term = terms_->mk_const(sort, name.name)});
 }
@@ -102,10 +103,20 @@ void Interpreter::declare_sort() {
   success();
 }
 
+// Arrays whose elements are arrays: the lemmas on demand read elements as
+// bits, which an array does not have.
+bool Interpreter::refuse_nested_arrays(const NewName& name, smt::Sort sort) {
+  if (!sort.is_array() || !sort.array_element().is_array()) return false;
+  unsupported(in_quotes(name.name) + ": arrays whose elements are arrays are not supported");
+  rejected();
+  return true;
+}
+
 void Interpreter::declare_const() {
   const NewName name = fresh_name("a constant name");
   const smt::Sort sort = parse_sort();
   finish();
+  if (refuse_nested_arrays(name, sort)) return;
   bind(name, {.kind = TermSymbol::Kind::Constant, .term = terms_->mk_const(sort, name.name)});
 }
 

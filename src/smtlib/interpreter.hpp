@@ -123,6 +123,7 @@ class Interpreter {
     Position position;
   };
   void declare_fun();
+  bool refuse_nested_arrays(const NewName& name, smt::Sort sort);
   void declare_sort();
   void declare_const();
   void define_fun();

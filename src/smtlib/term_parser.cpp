@@ -189,6 +189,7 @@ void TermParser::open_qualified_head(Position position) {
     const smt::Sort sort = sorts_.parse();
     reader_.expect_right_paren();
     if (!sort.is_array()) throw Error(at, "'const' needs an array sort, got " + sort.to_string());
+    if (sort.array_element().is_array()) throw Error(at, "arrays whose elements are arrays are not supported");
     frames_.push_back({.kind = FrameKind::Apply,
                        .head = HeadKind::ConstArray,
                        .position = position,

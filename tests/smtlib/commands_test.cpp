@@ -414,6 +414,10 @@ TEST(Theories, ArraysInScripts) {
             error_at(1, 17, "'const' needs an array sort, got (_ BitVec 4)"));
   EXPECT_EQ(responses("(define-sort M (X) (Array X X))\n(declare-const m (M Bool))\n(assert (select m true))\n(check-sat)\n"),
             "sat\n");
+  // Arrays of arrays are refused where they are declared, never at check-sat.
+  EXPECT_EQ(responses("(declare-const n (Array Bool (Array Bool Bool)))\n(assert (select (select n true) true))\n(check-sat)\n"),
+            "unsupported\n" + error_at(2, 25, "'n' is unusable: it is declared by the rejected command at line 1, column 1") +
+                "unknown\n");
 }
 
 TEST(Theories, FunctionsAndSortsInScripts) {
