@@ -2,12 +2,13 @@
 # wang as the solver behind yosys-smtbmc, the way a user plugs it in: a
 # script named like a solver yosys-smtbmc knows, first on PATH, runs wang.
 # Under the name boolector, yosys-smtbmc unrolls the design itself and
-# speaks QF_ABV (arrays for memories); under the name z3 it speaks
-# QF_AUFBV with a declared state sort and functions of it.  Each design in
-# DESIGNS says in its header what must come out: `// expect: PASSED` or
-# `// expect: FAILED K` (the first failing step), `// depth: N` for bounded
-# model checking and optionally `// induction: N` for a proof by
-# k-induction.  Skips (77) without yosys.
+# speaks QF_ABV (arrays for memories); under the names z3 and yices (the
+# command yices-smt2) it speaks QF_AUFBV with a declared state sort and
+# functions of it.  Each design in DESIGNS says in its header what must
+# come out: `// expect: PASSED` or `// expect: FAILED K` (the first failing
+# step), `// depth: N` for bounded model checking, optionally
+# `// induction: N` for a proof by k-induction and `// trace: TEXT` for a
+# value the counterexample trace (VCD) must show.  Skips (77) without yosys.
 #
 #   tests/yosys/run.sh WANG DESIGNS
 set -uo pipefail
@@ -20,7 +21,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/bin"
-for name in boolector z3; do
+for name in boolector z3 yices-smt2; do
   printf '#!/bin/sh\nexec "%s" -\n' "$wang" >"$work/bin/$name"
   chmod +x "$work/bin/$name"
 done
@@ -56,6 +57,7 @@ for design in "$designs"/*.sv; do
   expect=$(sed -n 's|^// expect: ||p' "$design")
   depth=$(sed -n 's|^// depth: ||p' "$design")
   induction=$(sed -n 's|^// induction: ||p' "$design")
+  trace=$(sed -n 's|^// trace: ||p' "$design")
   if ! yosys -q -p "read_verilog -formal $design; prep -top $top; write_smt2 -wires $work/$top.smt2" \
     >"$work/$top.yosys.log" 2>&1; then
     echo "FAIL $top: yosys could not read the design"
@@ -63,13 +65,16 @@ for design in "$designs"/*.sv; do
     failures=$((failures + 1))
     continue
   fi
-  for solver in boolector z3; do
+  for solver in boolector z3 yices; do
     log="$work/$top.$solver.bmc.log"
     PATH="$work/bin:$PATH" timeout 300 yosys-smtbmc -s "$solver" -t "$depth" \
       --dump-vcd "$work/$top.$solver.vcd" "$work/$top.smt2" >"$log" 2>&1
     check "$top bmc -t $depth as $solver" "$expect" "$log"
     if [ "${expect%% *}" = FAILED ] && [ ! -s "$work/$top.$solver.vcd" ]; then
       echo "FAIL $top as $solver: no counterexample trace written"
+      failures=$((failures + 1))
+    elif [ -n "$trace" ] && ! grep -q "^$trace " "$work/$top.$solver.vcd"; then
+      echo "FAIL $top as $solver: the counterexample trace never shows $trace"
       failures=$((failures + 1))
     fi
     if [ -n "$induction" ]; then
