@@ -258,6 +258,7 @@ struct Solver::Impl {
     cnf_written = false;
     unencoded.clear();
     encoded_roots.clear();
+    frozen = {};
   }
 
   void check_resources() const {
@@ -282,7 +283,48 @@ struct Solver::Impl {
     pending.clear();
     unencoded.insert(unencoded.end(), result.assertions.begin(), result.assertions.end());
     encode_unencoded();
+    freeze_theory_bits();
     return std::move(result.assumptions);
+  }
+
+  // The bits that theory lemmas will mention (values and indices of reads
+  // and writes, arguments and results of applications, equations between
+  // arrays) stay out of variable elimination: a lemma clause over an
+  // eliminated variable makes the SAT core restore it, a pass over its
+  // whole elimination stack each time, and a check may add thousands.
+  struct FrozenCounts {
+    size_t selects = 0, applications = 0, arrays = 0, equations = 0;
+  } frozen;
+  void freeze_theory_bits() {
+    const TermBlaster::TheoryTerms& theory = backend->blaster.theory_terms();
+    const auto freeze = [&](Term term) {
+      if (term.sort().is_array()) return;
+      for (const aig::Edge edge : backend->blaster.bits(term)) {
+        if (!aig::is_constant(edge)) backend->sat.freeze(std::abs(backend->encoder.literal(edge)));
+      }
+    };
+    for (; frozen.selects < theory.selects.size(); ++frozen.selects) {
+      const Term select = theory.selects[frozen.selects];
+      freeze(select);
+      freeze(select.child(1));
+    }
+    for (; frozen.applications < theory.applications.size(); ++frozen.applications) {
+      const Term application = theory.applications[frozen.applications];
+      for (const Term& part : application.children()) freeze(part);
+      freeze(application);
+    }
+    for (; frozen.arrays < theory.arrays.size(); ++frozen.arrays) {
+      const Term array = theory.arrays[frozen.arrays];
+      if (array.kind() == Kind::Store) {
+        freeze(array.child(1));
+        freeze(array.child(2));
+      } else if (array.kind() == Kind::Ite) {
+        freeze(array.child(0));
+      }
+    }
+    for (; frozen.equations < theory.array_equalities.size(); ++frozen.equations) {
+      freeze(theory.array_equalities[frozen.equations]);
+    }
   }
 
   // Each assertion leaves the queue only once its clause is in the SAT core.
@@ -432,6 +474,7 @@ struct Solver::Impl {
       if (lemmas.empty()) return result;
       // Valid in the theories: they hold at every level, for good.
       for (const Term& lemma : lemmas) add_clause({backend->encoder.literal(backend->blaster.edge(lemma))});
+      freeze_theory_bits();
     }
   }
 };
