@@ -166,6 +166,7 @@ void Solver::melt(int literal) {
 void Solver::set_limits(const Limits& limits) { internal_->limits = limits; }
 StopReason Solver::stop_reason() const { return internal_->stop_reason; }
 void Solver::terminate() { internal_->terminate_requested.store(true, std::memory_order_relaxed); }
+void Solver::set_terminate_check(std::function<bool()> check) { internal_->terminate_check = std::move(check); }
 
 void Solver::trace_proof(std::ostream& out, ProofFormat format) {
   if (state_->any_clause) throw std::logic_error("trace_proof must be called before the first clause");
