@@ -105,6 +105,10 @@ class Internal {
   StopReason stop_reason = StopReason::none;
   std::atomic<bool> terminate_requested{false};
   std::function<bool()> terminate_check;  // the client's, see Solver::set_terminate_check
+  // The client's, see Solver::set_learn_observer: learned clauses of at
+  // most learn_max_size literals.
+  std::function<void(std::span<const Lit>)> learn_observer;
+  size_t learn_max_size = 0;
   std::unique_ptr<ProofWriter> proof;
   Var num_vars = 0;
 

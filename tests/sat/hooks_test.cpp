@@ -51,5 +51,48 @@ TEST(TerminateCheck, EndsOneCallNotTheSolver) {
   EXPECT_TRUE(model_satisfies(solver, formula));
 }
 
+// Whether `formula` implies `clause`: with the clause's negation assumed, it
+// is unsatisfiable.
+bool implies(const Formula& formula, std::span<const int> clause) {
+  sat::Solver solver;
+  add_formula(solver, formula);
+  for (int lit : clause) solver.assume(-lit);
+  return solver.solve() == sat::Result::unsatisfiable;
+}
+
+TEST(LearnObserver, SeesShortLearnedClausesThatTheFormulaImplies) {
+  std::mt19937_64 rng(11);
+  const Formula formula = random_ksat(rng, 100, 426, 3);
+  sat::Solver solver;
+  add_formula(solver, formula);
+  std::vector<Clause> learned;
+  solver.set_learn_observer(3, [&learned](std::span<const int> clause) { learned.emplace_back(clause.begin(), clause.end()); });
+  solver.assume(5);  // assumptions are decisions: nothing learned depends on them
+  solver.assume(-8);
+  ASSERT_NE(solver.solve(), sat::Result::unknown);
+  ASSERT_GT(learned.size(), 10u);
+  for (const Clause& clause : learned) {
+    ASSERT_FALSE(clause.empty());
+    ASSERT_LE(clause.size(), 3u);
+    ASSERT_TRUE(implies(formula, clause)) << ::testing::PrintToString(clause);
+  }
+}
+
+TEST(LearnObserver, LengthZeroOrRemovedSeesNothing) {
+  sat::Solver solver;
+  add_formula(solver, pigeonhole(6));
+  int64_t seen = 0;
+  solver.set_learn_observer(0, [&seen](std::span<const int>) { ++seen; });
+  EXPECT_EQ(solver.solve(), sat::Result::unsatisfiable);
+  EXPECT_EQ(seen, 0);
+
+  sat::Solver other;
+  add_formula(other, pigeonhole(6));
+  other.set_learn_observer(100, [&seen](std::span<const int>) { ++seen; });
+  other.set_learn_observer(100, {});
+  EXPECT_EQ(other.solve(), sat::Result::unsatisfiable);
+  EXPECT_EQ(seen, 0);
+}
+
 }  // namespace
 }  // namespace wang::testing
