@@ -3,8 +3,8 @@
 answers, and MANIFEST.tsv (path, family, expected) for the regression tests.
 
 Every file states its answer with (set-info :status ...); the answers follow
-from arithmetic facts (commutativity, the division identity, factorizations),
-not from running a solver.
+from arithmetic facts (commutativity, the division identity, factorizations)
+or from reading the firewall rules of article/, not from running a solver.
 article/h.smt2 states "unknown" and stays out of the manifest (see
 docs/tutorial.md).  Run from anywhere: files are written next to
 this script, or under the directory given as the only argument (the
@@ -13,9 +13,11 @@ same files every time.
 """
 import os
 import random
+import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(HERE)
 OUT = sys.argv[1] if len(sys.argv) > 1 else HERE
 
 
@@ -133,6 +135,15 @@ def collatz(steps):
     return "\n".join(lines) + "\n"
 
 
+def policy_question(arguments, status):
+    """A firewall question written by scripts/policy-smt (run from the top of the repository,
+    so that the rule files it names are relative paths), with its expected answer added."""
+    script = os.path.join(TOP, "scripts", "policy-smt")
+    text = subprocess.run([sys.executable, script] + arguments, cwd=TOP, check=True, capture_output=True,
+                          text=True).stdout
+    return text.replace("(set-logic QF_BV)", f"(set-info :status {status})\n(set-logic QF_BV)", 1)
+
+
 def write_file(path, text):
     full = os.path.join(OUT, path)
     os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -151,6 +162,25 @@ def main():
         rows.append((f"article/{name}.smt2", "article", status))
     # Not in the manifest: its answer is unknown, under any limit the regression test could give.
     write_file("article/h.smt2", collatz(1024))
+    # The firewall questions of the tutorial; their answers follow from reading the rules.
+    rules = "benchmarks-smtlib/article/firewall"
+    outside = ["--to", "10.0.1.5", "--port", "22", "--outside", "10.0.0.0/16"]
+    # firewall.json: rule 3 lets the partner network (outside) reach ports 20-23, ssh included,
+    # before rule 4 denies ssh; firewall-fixed.json narrows it to 20-21, and no other rule
+    # before rule 4 admits ssh from outside 10.0.0.0/16.
+    write("article/ssh-from-outside.smt2",
+          policy_question(["reach", f"{rules}.json"] + outside + ["--show-packet"], "sat"), rows, "article", "sat")
+    write("article/ssh-from-outside-fixed.smt2",
+          policy_question(["reach", f"{rules}-fixed.json"] + outside, "unsat"), rows, "article", "unsat")
+    # The fix only narrows rule 3: what it no longer allows falls to rule 4 (deny) or to the
+    # default (deny), since rule 5 admits inside sources only.
+    write("article/fixed-within-current.smt2",
+          policy_question(["compare", f"{rules}.json", f"{rules}-fixed.json"], "unsat"), rows, "article", "unsat")
+    # firewall-typo.json widens the admins' 10.0.8.0/24 to 10.0.0.0/8: ssh from 10.1.0.0 say,
+    # denied by rule 4 before, is now allowed by rule 1.
+    write("article/typo-within-fixed.smt2",
+          policy_question(["compare", f"{rules}-fixed.json", f"{rules}-typo.json", "--show-packet"], "sat"),
+          rows, "article", "sat")
     # Widths are chosen so that bit-blasting alone answers within seconds:
     # equivalences of two different multiplier or divider circuits grow
     # exponentially hard for CDCL beyond about 8 to 12 bits and need
