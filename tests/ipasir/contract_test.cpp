@@ -3,7 +3,9 @@
 // not allow (they abort with a message).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -75,6 +77,14 @@ TEST(Ipasir, AssumptionsLastOneSolve) {
   ASSERT_EQ(ipasir_solve(s.get()), 10);
   EXPECT_EQ(ipasir_val(s.get(), 2), 2);
   ASSERT_EQ(ipasir_solve(s.get()), 10);
+}
+
+TEST(Ipasir, ValOfAVariableNoClauseMentionsIsFalse) {
+  Ipasir s;
+  s.add_clause({1});
+  ASSERT_EQ(ipasir_solve(s.get()), 10);
+  EXPECT_EQ(ipasir_val(s.get(), 1000), -1000);
+  EXPECT_EQ(ipasir_val(s.get(), -1000), 1000);
 }
 
 TEST(Ipasir, ClausesAddedAfterASolveCount) {
@@ -189,6 +199,29 @@ TEST(Ipasir, TerminateStopsTheSolveInStateInput) {
   s.add_clause({-1});
   EXPECT_EQ(ipasir_solve(s.get()), 20);
   EXPECT_EQ(state.calls, 500);
+}
+
+// An interrupted solve drops its assumptions too.  The pigeonhole clauses
+// hold only while `selector` is assumed; without it they are switched off.
+TEST(Ipasir, AnInterruptedSolveClearsTheAssumptions) {
+  Ipasir s;
+  const Formula formula = pigeonhole(8);  // thousands of conflicts, see below
+  int selector = 0;
+  for (const Clause& clause : formula) {
+    for (int lit : clause) selector = std::max(selector, std::abs(lit) + 1);
+  }
+  for (Clause clause : formula) {
+    clause.push_back(-selector);
+    s.add_clause(clause);
+  }
+  ipasir_assume(s.get(), selector);
+  TerminateAfter state{0, 100};
+  ipasir_set_terminate(s.get(), &state, terminate_after);
+  ASSERT_EQ(ipasir_solve(s.get()), 0);
+
+  ipasir_set_terminate(s.get(), nullptr, nullptr);
+  ASSERT_EQ(ipasir_solve(s.get()), 10);  // with the assumption still there: 20
+  EXPECT_EQ(ipasir_val(s.get(), selector), -selector);
 }
 
 TEST(Ipasir, TerminateIsPolledDuringTheSearch) {
