@@ -13,7 +13,9 @@ standard input (one that ends in "wang --lang smt2") takes the SMT-LIB
 commands among the lines below it as its input, as in a terminal session:
 a line is input when it starts with "(" and an SMT-LIB command name.
 
-Times ("0.000112 s") are compared as "N s".  With --update, the outputs in
+Times ("0.000112 s") are compared as "N s", and bit-vector literals by
+width and value: #x0016 and #b0000000000010110 are the same 16-bit value,
+so a transcript holds in either notation.  With --update, the outputs in
 the files are replaced by what the commands print now (after a change of
 output format, say); review the diff before committing it.
 """
@@ -32,6 +34,7 @@ COMMANDS = {
 }
 INPUT = re.compile(r"\((%s)[\s)]" % "|".join(sorted(COMMANDS, key=len, reverse=True)))
 TIME = re.compile(r"\b\d+\.\d+ s\b")
+BIT_VECTOR = re.compile(r"#x[0-9a-fA-F]+|#b[01]+")
 MARK = "transcripts.py mark"  # separates the answers of a session, one mark per input line
 
 
@@ -107,8 +110,16 @@ def run_session(command, lines, directory):
     return shown
 
 
+def in_binary(literal):
+    """A bit-vector literal, #x.. or #b.., as #b.. with one digit per bit."""
+    digits = literal.group(0)[2:]
+    if literal.group(0)[1] == "b":
+        return "#b" + digits
+    return "#b" + format(int(digits, 16), f"0{4 * len(digits)}b")
+
+
 def normalized(lines):
-    return [TIME.sub("N s", line.rstrip()) for line in lines]
+    return [BIT_VECTOR.sub(in_binary, TIME.sub("N s", line.rstrip())) for line in lines]
 
 
 def kept(expected, actual):
