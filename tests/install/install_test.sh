@@ -5,8 +5,9 @@
 #   install_test.sh BUILD_DIR SOURCE_DIR GENERATOR CXX CC
 #
 # 1. the tools, headers, libraries, CMake package and pkg-config files are
-#    installed, none of them refers to the build or the source tree, and
-#    libwang-ipasir.so exports the IPASIR functions and nothing else;
+#    installed, none of them refers to the build or the source tree, the
+#    shared libraries hold all of wang they need, and libwang-ipasir.so
+#    exports the IPASIR functions and nothing else;
 # 2. the tree is moved elsewhere (it must not depend on its prefix);
 # 3. docs/examples is configured as a project of its own with
 #    find_package(wang), built, and every example run and checked
@@ -39,6 +40,12 @@ done
 if grep -rlF -e "$build" -e "$source" "$prefix/$libdir/cmake" "$prefix/$libdir/pkgconfig"; then
   fail "installed files above name the build or the source tree"
 fi
+# Every layer libwang needs is inside it: nothing of wang is left for the
+# application to find elsewhere.
+for library in libwang.so libwang-ipasir.so; do
+  missing="$(nm -uC "$prefix/$libdir/$library" | grep -c 'wang::')"
+  [ "$missing" = 0 ] || fail "$library needs $missing symbols of wang it does not hold: $(nm -uC "$prefix/$libdir/$library" | grep 'wang::' | head -3)"
+done
 exported="$(nm -D --defined-only "$prefix/$libdir/libwang-ipasir.so" | awk '$2 == "T" {print $3}' | sort)"
 expected_exports="$(printf 'ipasir_%s\n' add assume failed init release set_learn set_terminate signature solve val | sort)"
 [ "$exported" = "$expected_exports" ] || fail "libwang-ipasir.so exports: $(echo $exported)"
