@@ -11,7 +11,8 @@
 # 2. the tree is moved elsewhere (it must not depend on its prefix);
 # 3. docs/examples is configured as a project of its own with
 #    find_package(wang), built, and every example run and checked
-#    (run_example.sh) with the installed wang-check;
+#    (run_example.sh) with the installed wang-check; two of them again
+#    against the static targets;
 # 4. the examples again, compiled by hand with pkg-config's flags, against
 #    the shared libraries and against the static ones;
 # 5. the IPASIR application tests/ipasir/bmc.c, compiled as C against
@@ -64,6 +65,32 @@ if cmake -S "$source/docs/examples" -B "$examples" -G "$generator" -DCMAKE_BUILD
 else
   cat "$work/configure.log" "$work/build.log"
   fail "docs/examples does not build against the installed package"
+fi
+
+step "find_package(wang): the static targets wang::wang_static and wang::ipasir_static"
+static_project="$work/static-project"
+mkdir -p "$static_project"
+cat > "$static_project/CMakeLists.txt" <<EOF
+cmake_minimum_required(VERSION 3.25)
+project(wang_static_use LANGUAGES C CXX)
+find_package(wang 0.1 REQUIRED)
+add_executable(sat_core "$source/docs/examples/sat_core.cpp")
+target_link_libraries(sat_core PRIVATE wang::wang_static)
+add_executable(ipasir_coloring "$source/docs/examples/ipasir_coloring.c")
+target_link_libraries(ipasir_coloring PRIVATE wang::ipasir_static)
+EOF
+if cmake -S "$static_project" -B "$static_project/build" -G "$generator" -DCMAKE_BUILD_TYPE=Release \
+     -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" > "$work/configure.log" 2>&1 &&
+   cmake --build "$static_project/build" > "$work/build.log" 2>&1; then
+  for name in sat_core ipasir_coloring; do
+    binary="$static_project/build/$name"
+    ! ldd "$binary" | grep -q "libwang" || fail "$name (static target) needs $(ldd "$binary" | grep libwang)"
+    "$here/run_example.sh" "$binary" "$source/docs/examples/$name.expected" "$wang_check" > /dev/null ||
+      fail "example $name (CMake, static target)"
+  done
+else
+  cat "$work/configure.log" "$work/build.log"
+  fail "the static targets do not build against the installed package"
 fi
 
 step "pkg-config: the examples against the shared and the static libraries"
