@@ -3,17 +3,21 @@
 answers, and MANIFEST.tsv (path, family, expected) for the regression tests.
 
 Every file states its answer with (set-info :status ...); the answers follow
-from arithmetic facts (commutativity, the division identity, factorizations),
-not from running a solver.  Run from anywhere: files are written next to
+from arithmetic facts (commutativity, the division identity, factorizations)
+or from reading the firewall rules of article/, not from running a solver.
+article/h.smt2 states "unknown" and stays out of the manifest (see
+docs/tutorial.md).  Run from anywhere: files are written next to
 this script, or under the directory given as the only argument (the
 regression test regenerates them there and compares).  Deterministic: the
 same files every time.
 """
 import os
 import random
+import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(HERE)
 OUT = sys.argv[1] if len(sys.argv) > 1 else HERE
 
 
@@ -103,11 +107,52 @@ def incremental_counter(width):
     return text, "sat,unsat,sat,unsat,sat"
 
 
-def write(path, text, rows, family, expected):
+def collatz(steps):
+    """The article's h, a question wang cannot settle in the tutorial's time limit (docs/tutorial.md)."""
+    one = "(_ bv1 64)"
+    lines = [
+        "; h(x): while (x > 1) x = x % 2 ? x + x / 2 + 1 : x / 2;   on 64-bit unsigned x, wrapping",
+        "; around like C.  It is the 3x+1 loop with the halving that follows every 3x+1 done at",
+        "; once: (3x+1)/2 = x + x/2 + 1 for odd x.  Does h return within %d iterations?" % steps,
+        ";",
+        "; x1 .. x%d are x after each iteration (a finished loop leaves x alone).  Is there a start" % steps,
+        "; that is still looping after %d iterations?  Nobody knows whether one exists: see" % steps,
+        "; docs/tutorial.md for why the honest answer is unknown.",
+        "(set-info :status unknown)",
+        "(set-logic QF_BV)",
+        "(define-fun step ((x (_ BitVec 64))) (_ BitVec 64)",
+        f"  (ite (bvule x {one}) x",
+        f"    (ite (= ((_ extract 0 0) x) #b1) (bvadd x (bvlshr x {one}) {one}) (bvlshr x {one}))))",
+        "(declare-const x0 (_ BitVec 64))",
+    ]
+    lines += [f"(define-fun x{i} () (_ BitVec 64) (step x{i - 1}))" for i in range(1, steps + 1)]
+    lines += [
+        f"(assert (bvugt x{steps} {one}))",
+        "(check-sat)",
+        "(get-info :reason-unknown)",
+        "(exit)",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def policy_question(arguments, status):
+    """A firewall question written by scripts/policy-smt (run from the top of the repository,
+    so that the rule files it names are relative paths), with its expected answer added."""
+    script = os.path.join(TOP, "scripts", "policy-smt")
+    text = subprocess.run([sys.executable, script] + arguments, cwd=TOP, check=True, capture_output=True,
+                          text=True).stdout
+    return text.replace("(set-logic QF_BV)", f"(set-info :status {status})\n(set-logic QF_BV)", 1)
+
+
+def write_file(path, text):
     full = os.path.join(OUT, path)
     os.makedirs(os.path.dirname(full), exist_ok=True)
     with open(full, "w") as out:
         out.write(text)
+
+
+def write(path, text, rows, family, expected):
+    write_file(path, text)
     rows.append((path, family, expected))
 
 
@@ -115,6 +160,27 @@ def main():
     rows = []
     for name, status in (("f", "unsat"), ("g", "unsat"), ("g2", "sat")):
         rows.append((f"article/{name}.smt2", "article", status))
+    # Not in the manifest: its answer is unknown, under any limit the regression test could give.
+    write_file("article/h.smt2", collatz(1024))
+    # The firewall questions of the tutorial; their answers follow from reading the rules.
+    rules = "benchmarks-smtlib/article/firewall"
+    outside = ["--to", "10.0.1.5", "--port", "22", "--outside", "10.0.0.0/16"]
+    # firewall.json: rule 3 lets the partner network (outside) reach ports 20-23, ssh included,
+    # before rule 4 denies ssh; firewall-fixed.json narrows it to 20-21, and no other rule
+    # before rule 4 admits ssh from outside 10.0.0.0/16.
+    write("article/ssh-from-outside.smt2",
+          policy_question(["reach", f"{rules}.json"] + outside + ["--show-packet"], "sat"), rows, "article", "sat")
+    write("article/ssh-from-outside-fixed.smt2",
+          policy_question(["reach", f"{rules}-fixed.json"] + outside, "unsat"), rows, "article", "unsat")
+    # The fix only narrows rule 3: what it no longer allows falls to rule 4 (deny) or to the
+    # default (deny), since rule 5 admits inside sources only.
+    write("article/fixed-within-current.smt2",
+          policy_question(["compare", f"{rules}.json", f"{rules}-fixed.json"], "unsat"), rows, "article", "unsat")
+    # firewall-typo.json widens the admins' 10.0.8.0/24 to 10.0.0.0/8: ssh from 10.1.0.0 say,
+    # denied by rule 4 before, is now allowed by rule 1.
+    write("article/typo-within-fixed.smt2",
+          policy_question(["compare", f"{rules}-fixed.json", f"{rules}-typo.json", "--show-packet"], "sat"),
+          rows, "article", "sat")
     # Widths are chosen so that bit-blasting alone answers within seconds:
     # equivalences of two different multiplier or divider circuits grow
     # exponentially hard for CDCL beyond about 8 to 12 bits and need

@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <span>
@@ -119,6 +120,17 @@ class Solver {
   // Asks a running `solve` to stop as soon as possible.  Safe to call from
   // another thread or from a signal handler.
   void terminate();
+  // `check` is called during `solve` wherever the limits are checked (at
+  // every step of the search, between the phases of preprocessing); when it
+  // returns true, `solve` stops as after `terminate`.  An empty function
+  // removes it.  `check` must not call the solver.
+  void set_terminate_check(std::function<bool()> check);
+  // `observer` receives every clause that the search learns from a conflict
+  // and that has at most `max_length` literals, as DIMACS literals; the span
+  // is valid during the call only.  A learned clause follows from the
+  // clauses added so far, whatever the assumptions.  An empty function
+  // removes it.  `observer` must not call the solver.
+  void set_learn_observer(int max_length, std::function<void(std::span<const int>)> observer);
 
   // Streams every learned and deleted clause to `out` in `format`.  Must be
   // called before the first clause is added; `out` must outlive the solver.

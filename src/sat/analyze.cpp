@@ -140,6 +140,7 @@ void Internal::analyze(ClauseRef conflict) {
   backtrack(jump_level);
   const ClauseId id = next_clause_id();
   proof_add(id, learnt_, chain_);
+  if (learn_observer && learnt_.size() <= learn_max_size) learn_observer(learnt_);
   if (learnt_.size() == 1) {
     ++stats.learned_units;
     assign_root_unit(learnt_[0], id);

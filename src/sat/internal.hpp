@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -103,6 +104,11 @@ class Internal {
   Limits limits;
   StopReason stop_reason = StopReason::none;
   std::atomic<bool> terminate_requested{false};
+  std::function<bool()> terminate_check;  // the client's, see Solver::set_terminate_check
+  // The client's, see Solver::set_learn_observer: learned clauses of at
+  // most learn_max_size literals.
+  std::function<void(std::span<const Lit>)> learn_observer;
+  size_t learn_max_size = 0;
   std::unique_ptr<ProofWriter> proof;
   Var num_vars = 0;
 
@@ -217,6 +223,7 @@ class Internal {
   bool decide_assumption(bool& decided);
   bool limits_reached();
   bool limits_reached_now();
+  bool termination_requested() const;
   // The limit that has been reached now (reading the clock and the
   // memory), without recording it.
   StopReason current_limit() const;

@@ -25,7 +25,7 @@ void Internal::init_search_limits() {
 
 bool Internal::limits_reached() {
   StopReason reason = StopReason::none;
-  if (terminate_requested.load(std::memory_order_relaxed)) {
+  if (termination_requested()) {
     reason = StopReason::terminated;
   } else if (conflict_limit_ >= 0 && stats.conflicts >= conflict_limit_) {
     reason = StopReason::conflict_limit;
@@ -56,12 +56,16 @@ bool Internal::limits_reached_now() {
 }
 
 StopReason Internal::current_limit() const {
-  if (terminate_requested.load(std::memory_order_relaxed)) return StopReason::terminated;
+  if (termination_requested()) return StopReason::terminated;
   if (std::chrono::steady_clock::now() >= limits.deadline) return StopReason::time_limit;
   if (limits.memory_mib >= 0 && util::current_rss_bytes() > static_cast<uint64_t>(limits.memory_mib) << 20) {
     return StopReason::memory_limit;
   }
   return StopReason::none;
+}
+
+bool Internal::termination_requested() const {
+  return terminate_requested.load(std::memory_order_relaxed) || (terminate_check && terminate_check());
 }
 
 }  // namespace wang::sat

@@ -60,6 +60,7 @@ struct Solver::State {
   bool any_clause = false;
   std::vector<Lit> clause;
   std::vector<Lit> assumptions;
+  std::vector<int> learned;  // a learned clause for the client's observer
 };
 
 Solver::Solver() : internal_(std::make_unique<Internal>()), state_(std::make_unique<State>()) {}
@@ -166,6 +167,18 @@ void Solver::melt(int literal) {
 void Solver::set_limits(const Limits& limits) { internal_->limits = limits; }
 StopReason Solver::stop_reason() const { return internal_->stop_reason; }
 void Solver::terminate() { internal_->terminate_requested.store(true, std::memory_order_relaxed); }
+void Solver::set_terminate_check(std::function<bool()> check) { internal_->terminate_check = std::move(check); }
+
+void Solver::set_learn_observer(int max_length, std::function<void(std::span<const int>)> observer) {
+  internal_->learn_max_size = max_length > 0 ? static_cast<size_t>(max_length) : 0;
+  internal_->learn_observer = nullptr;
+  if (!observer) return;
+  internal_->learn_observer = [&dimacs = state_->learned, observer = std::move(observer)](std::span<const Lit> clause) {
+    dimacs.clear();
+    for (Lit lit : clause) dimacs.push_back(lit_to_dimacs(lit));
+    observer(dimacs);
+  };
+}
 
 void Solver::trace_proof(std::ostream& out, ProofFormat format) {
   if (state_->any_clause) throw std::logic_error("trace_proof must be called before the first clause");
