@@ -8,7 +8,11 @@
 // opening new opportunities.  Vivification of learned clauses follows.
 #include <algorithm>
 
+#include "sat/decompose.hpp"
+#include "sat/elim.hpp"
 #include "sat/internal.hpp"
+#include "sat/subsume.hpp"
+#include "sat/vivify.hpp"
 
 namespace wang::sat {
 
@@ -23,8 +27,8 @@ bool Internal::inprocessing_due() const {
 
 // Subsumption and elimination rounds until no progress, `max_rounds` at most.
 void Internal::simplify_formula(int64_t max_rounds, int64_t bound) {
-  elim_steps_ = 0;
-  elim_budget_ = std::max<int64_t>(kMinimumStepBudget, (stats.ticks - ticks_at_inprocess_) / 10);
+  StepBudget budget;
+  budget.limit = std::max<int64_t>(kMinimumStepBudget, (stats.ticks - ticks_at_inprocess_) / 10);
   for (int64_t round = 0; round < max_rounds && !inconsistent_; ++round) {
     if (!propagate_root_level()) return;
     // Each phase leaves a consistent formula, so the search (which stops
@@ -32,20 +36,21 @@ void Internal::simplify_formula(int64_t max_rounds, int64_t bound) {
     if (limits_reached_now()) break;
     simplify_root();
     if (opts.decompose && !limits_reached_now()) {
-      decompose();
+      Decomposer(*this).run();
       if (inconsistent_ || !propagate_root_level()) return;
       if (limits_reached_now()) break;
       simplify_root();
     }
     if (limits_reached_now()) break;
-    connect_occurrences();
-    if (opts.subsume) subsumption_round();
+    OccurrenceLists occurrences;
+    occurrences.connect(arena_, num_vars);
+    if (opts.subsume) Subsumer(*this, occurrences, budget).run();
     const bool stopped = limits_reached_now();
-    const bool progress = !inconsistent_ && opts.elim && !stopped && elimination_round(bound);
-    disconnect_occurrences();
-    delete_learnt_with_eliminated();
+    Eliminator eliminator(*this, occurrences, budget);
+    const bool progress = !inconsistent_ && opts.elim && !stopped && eliminator.run(bound);
+    eliminator.delete_learnt_with_eliminated();
     collect_garbage();
-    if (stopped || !progress || elim_steps_ > elim_budget_) break;
+    if (stopped || !progress || budget.exhausted()) break;
   }
   if (!inconsistent_) propagate_root_level();
   ticks_at_inprocess_ = stats.ticks;
@@ -64,7 +69,10 @@ void Internal::inprocess() {
   backtrack(0);
   const int64_t bound = std::min<int64_t>(opts.elimboundmax, (int64_t{1} << inprocess_count_) / 2);
   if (opts.elim || opts.subsume || opts.decompose) simplify_formula(2, bound);
-  if (opts.vivify && !inconsistent_) vivify();
+  if (opts.vivify && !inconsistent_) {
+    Vivifier(*this).run((stats.ticks - ticks_at_vivify_) * opts.vivifyeffort / 1000);
+    ticks_at_vivify_ = stats.ticks;
+  }
   next_inprocess_ = stats.conflicts + opts.inprocessint * (inprocess_count_ + 1);
 }
 

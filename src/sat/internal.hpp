@@ -78,11 +78,9 @@ struct WitnessEntry {
   ClauseId id;    // still valid in the proof, see elim.cpp
 };
 
-// Result of a subsumption check: keep the clause.
-constexpr Lit kKeepClause = UINT32_MAX - 1;
-
 class Internal {
   friend class InternalTester;  // white-box unit tests
+  friend class Technique;       // the inprocessing techniques' access, see technique.hpp
 
  public:
   Internal();
@@ -222,46 +220,11 @@ class Internal {
   StopReason current_limit() const;
   void init_search_limits();
 
-  // ---- Inprocessing (inprocess.cpp, subsume.cpp, elim.cpp, restore.cpp) ------
+  // ---- Inprocessing (inprocess.cpp, restore.cpp; the techniques in their own types) --
   bool inprocessing_due() const;
   void preprocess();
   void inprocess();
   void simplify_formula(int64_t max_rounds, int64_t bound);
-  void connect_occurrences();
-  void disconnect_occurrences();
-  size_t live_occurrences(Lit lit);
-  void subsumption_round();
-  void subsume_with(ClauseRef ref);
-  Lit subsumption_check(ClauseRef candidate, uint32_t size) const;
-  void strengthen_clause(ClauseRef subsuming, ClauseRef ref, Lit remove);
-  bool elimination_round(int64_t bound);
-  bool eliminable(Var var) const;
-  bool resolve(ClauseRef positive, ClauseRef negative, Var pivot, std::vector<Lit>& resolvent);
-  bool elimination_pays(Var var, int64_t bound);
-  bool resolvent_needed(ClauseRef positive, ClauseRef negative) const;
-  bool find_gate(Var var);
-  bool find_and_gate(Lit out);
-  bool find_xor_gate(Var var);
-  bool find_ite_gate(Var var);
-  ClauseRef find_ternary(Lit a, Lit b, Lit c);
-  void mark_gate_clause(ClauseRef ref);
-  void clear_gate();
-  bool eliminate_variable(Var var);
-  void push_witness(Lit witness, ClauseRef ref);
-  void remove_eliminated_clause(ClauseRef ref);
-  void delete_learnt_with_eliminated();
-  void decompose();
-  bool decompose_candidate(Lit lit) const;
-  bool find_equivalences();
-  bool choose_representative(const std::vector<Lit>& members);
-  std::vector<ClauseId> implication_path(Lit from, Lit to);
-  void refute_equivalence(Lit lit);
-  void record_equivalences();
-  void substitute_clauses();
-  void add_rewritten_clause(const std::vector<Lit>& literals, bool learnt, uint32_t glue, ClauseId id);
-  void vivify();
-  bool vivify_clause(ClauseRef ref, std::vector<ClauseRef>& replaced);
-  void vivify_analyze(ClauseRef start, Lit implied, std::vector<Lit>& shorter);
   // Brings back the eliminated variables among `literals`, and all that
   // their clauses depend on.
   void restore_variables(std::span<const Lit> literals);
@@ -306,7 +269,7 @@ class Internal {
 
   // Conflict analysis scratch.
   std::vector<Lit> learnt_;
-  std::vector<Lit> clause_scratch_;
+  std::vector<Lit> clause_scratch_;  // of a clause being added
   std::vector<uint8_t> seen_;        // per variable; bits of AnalysisMark
   std::vector<Var> analyzed_;
   std::vector<Var> bump_scratch_;
@@ -361,27 +324,13 @@ class Internal {
   std::vector<Lit> witness_literals_;
 
   // Inprocessing.
-  std::vector<std::vector<ClauseRef>> occurrences_;  // per literal, irredundant only
-  std::vector<uint8_t> lit_marks_;                    // per literal, scratch
-  std::vector<uint8_t> elim_touched_;                 // per variable
-  std::vector<uint8_t> restore_taint_;                // per variable, scratch
-  std::vector<ClauseRef> gate_clauses_;               // of the variable being eliminated
-  std::vector<ClauseRef> gate_scratch_;
-  std::vector<double> elim_scores_;                   // negated costs, for the schedule
-  std::vector<uint32_t> component_;                   // per literal, during decompose
-  std::vector<Lit> representative_;                   // per literal, during decompose
-  std::vector<std::pair<Lit, ClauseRef>> path_parent_;
-  std::vector<ClauseId> equivalence_ids_;             // per substituted literal l: id of (-l | r)
-  Lit contradiction_ = kNoLit;
-  int64_t elim_steps_ = 0;
-  int64_t elim_budget_ = 0;
+  std::vector<uint8_t> elim_touched_;   // per variable: clauses changed since the last elimination
+  std::vector<uint8_t> restore_taint_;  // per variable, scratch
   int64_t ticks_at_inprocess_ = 0;
   int64_t inprocess_count_ = 0;
   int64_t next_inprocess_ = 0;
   bool preprocessed_ = false;
   int64_t ticks_at_vivify_ = 0;
-  std::vector<Lit> vivify_literals_;
-  std::vector<Lit> vivify_pending_;
 
   // Limits of the current call.
   int64_t conflict_limit_ = -1;
