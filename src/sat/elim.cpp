@@ -17,10 +17,15 @@
 
 #include <algorithm>
 
+#include "sat/subsume.hpp"
+
 namespace wang::sat {
 
-Eliminator::Eliminator(Internal& engine, OccurrenceLists& occurrences, StepBudget& budget)
-    : Technique(engine), occurrences_(occurrences), budget_(budget), marks_(2 * static_cast<size_t>(num_vars()), 0) {}
+Eliminator::Eliminator(Internal& engine, int64_t steps, int64_t subsume_steps)
+    : Technique(engine),
+      budget_{0, steps},
+      subsume_budget_{0, subsume_steps},
+      marks_(2 * static_cast<size_t>(num_vars()), 0) {}
 
 bool Eliminator::eliminable(Var var) const {
   return status(var) == VarStatus::active && !frozen(var) && value(make_lit(var, false)) == kUnassigned;
@@ -141,8 +146,7 @@ void Eliminator::delete_learnt_with_eliminated() {
 // comes up and it goes back into the schedule if it became more expensive.
 // Without that, chains of gates get eliminated input after input, each step
 // destroying the next gate and growing the clauses.
-// Precondition: root level, propagated, simplified.
-bool Eliminator::run(int64_t bound) {
+bool Eliminator::eliminate_touched(int64_t bound) {
   PhaseTimer timer(stats().time_elim);
   const int64_t eliminated_before = stats().eliminated;
   const auto cost = [this](Var var) {
@@ -177,6 +181,29 @@ bool Eliminator::run(int64_t bound) {
     if (!continue_round) break;
   }
   return stats().eliminated > eliminated_before;
+}
+
+// Subsumption first: it shrinks the occurrence lists elimination works on,
+// and resolvents of the last round are often subsumed.
+bool Eliminator::round(int64_t bound) {
+  occurrences_.connect(arena(), num_vars());
+  if (opts().subsume) Subsumer(engine_, occurrences_, subsume_budget_).run();
+  const bool stopped = limits_reached_now();
+  const bool progress = !inconsistent() && !stopped && opts().elim && eliminate_touched(bound);
+  delete_learnt_with_eliminated();
+  occurrences_ = OccurrenceLists();
+  collect_garbage();
+  return progress && !stopped && !budget_.exhausted();
+}
+
+void Eliminator::run(int64_t max_rounds, int64_t bound) {
+  for (int64_t count = 0; count < max_rounds && !inconsistent(); ++count) {
+    // Units found by the last round simplify the clauses of the next.
+    if (!propagate_root_level() || limits_reached_now()) return;
+    simplify_root();
+    if (!round(bound)) break;
+  }
+  if (!inconsistent()) propagate_root_level();
 }
 
 }  // namespace wang::sat

@@ -11,15 +11,20 @@ namespace wang::sat {
 
 class Eliminator : Technique {
  public:
-  Eliminator(Internal& engine, OccurrenceLists& occurrences, StepBudget& budget);
-  // One round over the variables touched since the last one; true when a
-  // variable was eliminated.  Adds at most `bound` clauses per variable.
-  bool run(int64_t bound);
+  // Step budgets of elimination and of subsumption.
+  Eliminator(Internal& engine, int64_t steps, int64_t subsume_steps);
+  // Rounds of subsumption of the clauses changed since the last round and
+  // elimination of the variables they touch, until a round eliminates
+  // nothing, `max_rounds` at most.  Each elimination adds at most `bound`
+  // clauses.  Precondition: root level, propagated.
+  void run(int64_t max_rounds, int64_t bound);
+
+ private:
+  bool round(int64_t bound);
+  bool eliminate_touched(int64_t bound);
   // Learned clauses over eliminated variables are implied but would keep
   // the variables alive in the search; they are dropped.
   void delete_learnt_with_eliminated();
-
- private:
   bool eliminable(Var var) const;
   bool resolve(ClauseRef positive, ClauseRef negative, Var pivot, std::vector<Lit>& resolvent);
   bool resolvent_needed(ClauseRef positive, ClauseRef negative) const;
@@ -37,8 +42,9 @@ class Eliminator : Technique {
   void mark_gate_clause(ClauseRef ref);
   void clear_gate();
 
-  OccurrenceLists& occurrences_;
-  StepBudget& budget_;
+  OccurrenceLists occurrences_;
+  StepBudget budget_;
+  StepBudget subsume_budget_;
   std::vector<uint8_t> marks_;             // per literal, scratch
   std::vector<ClauseRef> gate_clauses_;    // of the variable being eliminated
   std::vector<ClauseRef> gate_scratch_;

@@ -224,7 +224,8 @@ class Internal {
   bool inprocessing_due() const;
   void preprocess();
   void inprocess();
-  void simplify_formula(int64_t max_rounds, int64_t bound);
+  // Runs the techniques of the schedule (all, or the preprocessing ones).
+  void run_schedule(bool preprocessing);
   // Brings back the eliminated variables among `literals`, and all that
   // their clauses depend on.
   void restore_variables(std::span<const Lit> literals);
@@ -330,7 +331,6 @@ class Internal {
   int64_t inprocess_count_ = 0;
   int64_t next_inprocess_ = 0;
   bool preprocessed_ = false;
-  int64_t ticks_at_vivify_ = 0;
 
   // Limits of the current call.
   int64_t conflict_limit_ = -1;

@@ -74,6 +74,8 @@ class Technique {
     engine_.arena_.free(ref);
   }
   void collect_garbage() { engine_.collect_garbage(); }
+  // Removes satisfied clauses and false literals at the root level.
+  void simplify_root() { engine_.simplify_root(); }
   void assign_root_unit(Lit lit, ClauseId id) { engine_.assign_root_unit(lit, id); }
   void become_inconsistent(ClauseId id, std::span<const Lit> conflict) { engine_.become_inconsistent(id, conflict); }
   // A derived unit (id `id`): assigned if open, a refutation if false.
