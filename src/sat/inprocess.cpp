@@ -97,6 +97,7 @@ void Internal::inprocess() {
   ++inprocess_count_;
   backtrack(0);
   run_schedule(false);
+  check_invariants();
   next_inprocess_ = stats.conflicts + opts.inprocessint * (inprocess_count_ + 1);
 }
 

@@ -42,6 +42,8 @@ void Internal::reserve_variables(Var count) {
 // clause.  Root-level simplification happens later, in simplify_root().
 void Internal::add_original_clause(std::span<const Lit> literals) {
   const ClauseId id = next_clause_id();
+  if (opts.check && !checker_) checker_ = std::make_unique<Checker>();
+  if (checker_) checker_->add_original(id, literals);
   if (inconsistent_) return;
   backtrack(0);
   restore_variables(literals);
@@ -78,6 +80,7 @@ void Internal::add_clause_at_root(std::span<const Lit> literals, ClauseId id) {
 void Internal::configure() {
   if (configured_) return;
   configured_ = true;
+  if (opts.check && !checker_) checker_ = std::make_unique<Checker>();
   fast_glue_.set_window(static_cast<double>(opts.emafast));
   slow_glue_.set_window(static_cast<double>(opts.emaslow));
   next_reduce_ = opts.reduceint;
@@ -94,6 +97,7 @@ Result Internal::solve(std::span<const Lit> assumptions) {
   configure();
   if (inconsistent_) {
     write_empty_clause();
+    if (checker_) checker_->check_refutation();
     return Result::unsatisfiable;
   }
   if (out_of_memory_) {
@@ -110,6 +114,8 @@ Result Internal::solve(std::span<const Lit> assumptions) {
     for (Lit lit : assumptions_) melt(var_of(lit));
     if (inconsistent_) write_empty_clause();
     if (result == Result::satisfiable) save_model();
+    if (checker_ && result == Result::satisfiable) checker_->check_model(model_);
+    if (checker_ && inconsistent_) checker_->check_refutation();
   } catch (const std::bad_alloc&) {
     // A failed allocation can leave watch lists half rewritten; the solver
     // is not safe to continue with.

@@ -13,6 +13,8 @@
 #include <span>
 #include <vector>
 
+#include "sat/assert.hpp"
+#include "sat/checker.hpp"
 #include "sat/clause.hpp"
 #include "sat/ema.hpp"
 #include "sat/heap.hpp"
@@ -112,6 +114,7 @@ class Internal {
   // Makes `lit` true, implied by `reason` (kNoReason for decisions).
   // Inline: it is called from the propagation loop.
   void assign(Lit lit, ClauseRef reason) {
+    WANG_SAT_ASSERT(values_[lit] == kUnassigned);
     values_[lit] = kTrue;
     values_[negate(lit)] = kFalse;
     VarData& data = vars_[var_of(lit)];
@@ -232,6 +235,13 @@ class Internal {
   // Adds a simplified clause (no duplicates, no tautology) at the root.
   void add_clause_at_root(std::span<const Lit> literals, ClauseId id);
 
+  // ---- Consistency checks of assertion builds (invariants.cpp) -----------------
+  // All of them; nothing in builds without assertions.
+  void check_invariants() const;
+  void check_trail() const;
+  void check_clauses_and_watches() const;
+  void check_propagated() const;
+
   // ---- Models (extend.cpp) ---------------------------------------------------
   void save_model();
   void extend_model();
@@ -240,7 +250,8 @@ class Internal {
   void proof_add(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents);
   void proof_remove(ClauseRef ref);
   void derive_root_units();
-  bool lrat() const { return proof && proof->wants_antecedents(); }
+  // Whether steps need their antecedents: for an LRAT proof or the checker.
+  bool lrat() const { return (proof && proof->wants_antecedents()) || checker_; }
 
   // ---- State -----------------------------------------------------------------
   // Assignment.
@@ -331,6 +342,9 @@ class Internal {
   int64_t inprocess_count_ = 0;
   int64_t next_inprocess_ = 0;
   bool preprocessed_ = false;
+
+  // The internal checker, with the option `check`.
+  std::unique_ptr<Checker> checker_;
 
   // Limits of the current call.
   int64_t conflict_limit_ = -1;

@@ -42,6 +42,8 @@ ClauseRef Internal::propagate() {
       ++ticks;
       Clause& clause = arena_[watch.ref()];
       Lit* lits = clause.begin();
+      WANG_SAT_ASSERT(!clause.garbage);  // deletions are collected before propagating
+      WANG_SAT_ASSERT(lits[0] == false_lit || lits[1] == false_lit);
       // The other watched literal; xor avoids a branch on which slot we are.
       const Lit other = lits[0] ^ lits[1] ^ false_lit;
       const Value other_value = values_[other];

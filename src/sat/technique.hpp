@@ -53,6 +53,7 @@ class Technique {
 
   // ---- Clauses and proof -------------------------------------------------
   ClauseId next_clause_id() { return engine_.next_clause_id(); }
+  // Whether steps need their antecedents (LRAT proof or internal checker).
   bool lrat() const { return engine_.lrat(); }
   void proof_add(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents) {
     engine_.proof_add(id, literals, antecedents);
