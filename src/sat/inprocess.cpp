@@ -18,6 +18,7 @@
 #include "sat/decompose.hpp"
 #include "sat/elim.hpp"
 #include "sat/internal.hpp"
+#include "sat/probe.hpp"
 #include "sat/vivify.hpp"
 
 namespace wang::sat {
@@ -48,6 +49,9 @@ struct ScheduledStep {
 };
 
 constexpr ScheduledStep kSchedule[] = {
+    // Probing first: its units and binary clauses feed every step after it.
+    {[](const Options& o) { return o.probe != 0; }, false,
+     [](Internal& engine, const Round& round) { Prober(engine).run(round.budget(round.opts.probeeffort, 0)); }},
     {[](const Options& o) { return o.decompose != 0; }, true,
      [](Internal& engine, const Round&) { Decomposer(engine).run(); }},
     // Subsumption runs within the rounds of elimination: each removes

@@ -43,6 +43,9 @@ class Technique {
 
   // ---- Search operations -------------------------------------------------
   uint32_t decision_level() const { return engine_.decision_level(); }
+  const std::vector<Lit>& trail() const { return engine_.trail_; }
+  // Trail position of the decision of `level` (at least 1).
+  size_t level_start(uint32_t level) const { return engine_.control_[level - 1]; }
   void new_decision_level() { engine_.new_decision_level(); }
   void assign_decision(Lit lit) { engine_.assign(lit, kNoReason); }
   ClauseRef propagate() { return engine_.propagate(); }
@@ -98,7 +101,17 @@ class Technique {
   void add_root_antecedent(Var var) { engine_.add_root_antecedent(var); }
   void clear_analysis() { engine_.clear_analysis(); }
 
+  // After probing decisions (at levels above the root) and propagation:
+  // the clause of the negated decisions that `start` depends on, the
+  // clause `start` falsified, or, with `implied` a literal, that and
+  // `implied` (propagated by its reason `start`).  For LRAT its antecedents
+  // are left in chain(), in an order unit propagation can follow.
+  void derive_from_decisions(ClauseRef start, Lit implied, std::vector<Lit>& clause);
+
   Internal& engine_;
+
+ private:
+  std::vector<Lit> derivation_pending_;
 };
 
 }  // namespace wang::sat

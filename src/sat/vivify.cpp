@@ -21,54 +21,6 @@ namespace wang::sat {
 
 Vivifier::Vivifier(Internal& engine) : Technique(engine) {}
 
-// Collects the decisions (negated: the literals of the shorter clause) and,
-// for LRAT, the antecedents that derive `start` falsified, or, when
-// `implied` is a literal, that derive `implied` through its reason `start`.
-void Vivifier::analyze(ClauseRef start, Lit implied) {
-  std::vector<Lit>& shorter = shorter_;
-  std::vector<uint8_t>& seen = this->seen();
-  std::vector<ClauseId>& chain = this->chain();
-  std::vector<std::pair<uint32_t, ClauseId>>& chain_steps = this->chain_steps();
-  shorter.clear();
-  chain.clear();
-  chain_steps.clear();
-  if (implied != kNoLit) {
-    shorter.push_back(implied);
-    seen[var_of(implied)] = mark::kSeen;
-    analyzed().push_back(var_of(implied));
-  }
-  std::vector<Lit>& pending = pending_;
-  pending.assign(arena()[start].begin(), arena()[start].end());
-  chain_steps.emplace_back(UINT32_MAX, arena()[start].id());
-  while (!pending.empty()) {
-    const Lit lit = pending.back();
-    pending.pop_back();
-    const Var var = var_of(lit);
-    if (seen[var] & (mark::kSeen | mark::kRoot)) continue;
-    const VarData& data = var_data(var);
-    if (data.level == 0) {
-      add_root_antecedent(var);
-      continue;
-    }
-    seen[var] |= mark::kSeen;
-    analyzed().push_back(var);
-    if (data.reason == kNoReason) {
-      shorter.push_back(lit);  // false: the negation of a decision
-      continue;
-    }
-    chain_steps.emplace_back(data.trail, arena()[data.reason].id());
-    for (Lit other : arena()[data.reason].literals()) {
-      if (var_of(other) != var) pending.push_back(other);
-    }
-  }
-  if (lrat()) {
-    std::sort(chain_steps.begin(), chain_steps.end());
-    for (const auto& step : chain_steps) chain.push_back(step.second);
-  }
-  chain_steps.clear();
-  clear_analysis();
-}
-
 // Tries to shorten one clause; returns true when it was replaced.
 // The probing decisions say nothing about good phases: undoing them must not
 // overwrite the saved phases of the search.
@@ -90,7 +42,7 @@ bool Vivifier::vivify_clause(ClauseRef ref) {
     if (v == kTrue) {
       const ClauseRef reason = var_data(var_of(lit)).reason;
       if (reason == ref) break;  // the clause propagated itself
-      analyze(reason, lit);
+      derive_from_decisions(reason, lit, shorter);
       found = true;
       break;
     }
@@ -99,7 +51,7 @@ bool Vivifier::vivify_clause(ClauseRef ref) {
     const ClauseRef conflict = propagate();
     if (conflict == ref) break;
     if (conflict != kNoReason) {
-      analyze(conflict, kNoLit);
+      derive_from_decisions(conflict, kNoLit, shorter);
       found = true;
       break;
     }

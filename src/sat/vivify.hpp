@@ -13,10 +13,8 @@ class Vivifier : Technique {
 
  private:
   bool vivify_clause(ClauseRef ref);
-  void analyze(ClauseRef start, Lit implied);
 
   std::vector<Lit> literals_;      // of the clause being vivified
-  std::vector<Lit> pending_;
   std::vector<Lit> shorter_;
   std::vector<ClauseRef> replaced_;
 };
