@@ -19,6 +19,10 @@ ClauseRef Internal::propagate() {
   ClauseRef conflict = kNoReason;
   const size_t start = propagated_;
   int64_t ticks = 0;
+  // Assignments write values_ as bytes, which may alias anything, so reads
+  // through the member would reload its data pointer after every one; the
+  // array itself never moves while propagating.
+  const Value* const values = values_.data();
   while (conflict == kNoReason && propagated_ < trail_.size()) {
     const Lit false_lit = negate(trail_[propagated_++]);
     WatchList& watches = watches_[false_lit];
@@ -29,7 +33,7 @@ ClauseRef Internal::propagate() {
     while (read != end) {
       const Watch watch = *read++;
       *write++ = watch;
-      const Value blocker_value = values_[watch.blocker];
+      const Value blocker_value = values[watch.blocker];
       if (blocker_value == kTrue) continue;
       if (watch.binary()) {
         if (blocker_value == kFalse) {
@@ -46,7 +50,7 @@ ClauseRef Internal::propagate() {
       WANG_SAT_ASSERT(lits[0] == false_lit || lits[1] == false_lit);
       // The other watched literal; xor avoids a branch on which slot we are.
       const Lit other = lits[0] ^ lits[1] ^ false_lit;
-      const Value other_value = values_[other];
+      const Value other_value = values[other];
       if (other_value == kTrue) {
         write[-1].blocker = other;
         continue;
@@ -55,7 +59,7 @@ ClauseRef Internal::propagate() {
       lits[1] = false_lit;
       Lit* replacement = lits + 2;
       Lit* const clause_end = lits + clause.size;
-      while (replacement != clause_end && values_[*replacement] == kFalse) ++replacement;
+      while (replacement != clause_end && values[*replacement] == kFalse) ++replacement;
       if (replacement != clause_end) {
         lits[1] = *replacement;
         *replacement = false_lit;
