@@ -57,7 +57,15 @@ void Prober::learn_failed_literal(Lit lit, ClauseRef conflict) {
 }
 
 // Precondition: the probe's level, propagated without conflict.
-void Prober::add_hyper_binary_resolvents() {
+//
+// Each resolvent becomes the reason of its implied literal.  Deriving a
+// later resolvent (its LRAT antecedents) walks back from the implied
+// literal through reasons; with the resolvents as reasons that walk stops
+// one step from the probe wherever it meets an earlier one, instead of
+// retracing the whole implication graph of the probe for each of them,
+// which made probing quadratic in the number of implied literals.  A DRAT
+// proof needs no antecedents: the resolvent is a RUP step.
+void Prober::add_hyper_binary_resolvents(Lit probe) {
   const std::vector<Lit>& assigned = trail();
   const uint32_t glue = static_cast<uint32_t>(opts().tier1glue) + 1;
   // New clauses go to the end of the arena: the positions stay valid.
@@ -65,11 +73,16 @@ void Prober::add_hyper_binary_resolvents() {
     const Lit implied = assigned[i];
     const ClauseRef reason = var_data(var_of(implied)).reason;
     if (reason == kNoReason || arena()[reason].size == 2) continue;
-    derive_from_decisions(reason, implied, clause_);
-    WANG_SAT_ASSERT(clause_.size() == 2);
+    if (lrat()) {
+      derive_from_decisions(reason, implied, clause_);
+      WANG_SAT_ASSERT(clause_.size() == 2);
+    } else {
+      clause_.assign({implied, negate(probe)});
+      chain().clear();
+    }
     const ClauseId id = next_clause_id();
     proof_add(id, clause_, chain());
-    new_clause(clause_, true, glue, id);
+    set_reason(var_of(implied), new_clause(clause_, true, glue, id));
     ++stats().hyper_binaries;
   }
 }
@@ -83,7 +96,7 @@ void Prober::probe(Lit lit) {
     learn_failed_literal(lit, conflict);
     return;
   }
-  add_hyper_binary_resolvents();
+  add_hyper_binary_resolvents(lit);
   backtrack_probe(0);
 }
 

@@ -16,7 +16,7 @@ class Prober : Technique {
   std::vector<Lit> roots() const;
   void probe(Lit lit);
   void learn_failed_literal(Lit lit, ClauseRef conflict);
-  void add_hyper_binary_resolvents();
+  void add_hyper_binary_resolvents(Lit probe);
 
   std::vector<Lit> clause_;
 };

@@ -48,6 +48,9 @@ class Technique {
   size_t level_start(uint32_t level) const { return engine_.control_[level - 1]; }
   void new_decision_level() { engine_.new_decision_level(); }
   void assign_decision(Lit lit) { engine_.assign(lit, kNoReason); }
+  // Replaces the reason of an assigned variable by another clause that
+  // implies it in the same slot (binary, or the literal first).
+  void set_reason(Var var, ClauseRef reason) { engine_.vars_[var].reason = reason; }
   ClauseRef propagate() { return engine_.propagate(); }
   bool propagate_root_level() { return engine_.propagate_root_level(); }
   // Probing leaves the saved phases of the search alone.
