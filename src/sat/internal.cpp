@@ -27,6 +27,7 @@ void Internal::reserve_variables(Var count) {
   queue_.resize(count);
   model_.resize(count, 0);
   level_seen_.resize(static_cast<size_t>(count) + 1, 0);
+  clause_levels_.resize(static_cast<size_t>(count) + 1);
   elim_touched_.resize(count, 1);
   // Geometric growth: variables often arrive one at a time.
   if (trail_.capacity() < count) trail_.reserve(std::max<size_t>(count, 2 * trail_.capacity()));

@@ -146,6 +146,16 @@ class Internal {
   // Removes literals of `learnt_` implied by the other literals.
   void minimize_learnt();
   bool literal_redundant(Lit lit);
+  // Fills `clause_levels_` from the literals of `learnt_` after the UIP;
+  // `unmark_clause_levels` resets it.
+  void mark_clause_levels();
+  void unmark_clause_levels();
+  // Whether an assigned literal at a level above the root certainly does
+  // not follow from the literals of the learned clause (see minimize.cpp).
+  bool outside_clause_reach(const VarData& data) const {
+    const ClauseLevel& level = clause_levels_[data.level];
+    return level.literals == 0 || data.trail <= level.earliest;
+  }
   void shrink_learnt();
   Lit shrink_level(std::span<const Lit> block, uint32_t level);
   void mark_shrink(Var var);
@@ -289,6 +299,14 @@ class Internal {
   std::vector<Lit> shrink_scratch_;
   std::vector<uint8_t> level_seen_;  // per decision level
   std::vector<uint32_t> levels_;     // levels marked in level_seen_
+  // Per decision level, while minimizing and shrinking: the literals of the
+  // learned clause on it and the earliest trail position among them.
+  struct ClauseLevel {
+    uint32_t literals = 0;
+    uint32_t earliest = UINT32_MAX;
+  };
+  std::vector<ClauseLevel> clause_levels_;
+  std::vector<uint32_t> clause_level_list_;  // levels set in clause_levels_
   struct MinimizeFrame {
     Var var;
     uint32_t next;  // next literal of its reason to look at

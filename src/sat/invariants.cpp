@@ -19,9 +19,10 @@ void assertion_failed(const char* condition, const char* file, int line) {
 }
 
 // Every assigned literal is on the trail once, at the position and level
-// recorded for it, at the level of its part of the trail (or at the root:
-// units learned later); a reason has its implied literal in a watched slot
-// and every other literal false, assigned earlier.
+// recorded for it, at the level of its part of the trail (units found
+// above the root are assigned after backtracking to it); a reason has its
+// implied literal in a watched slot and every other literal false,
+// assigned earlier, one of them on the implied literal's level.
 void Internal::check_trail() const {
   WANG_SAT_ASSERT(control_.size() == decision_level());
   WANG_SAT_ASSERT(propagated_ <= trail_.size());
@@ -35,17 +36,20 @@ void Internal::check_trail() const {
     const VarData& data = vars_[var_of(lit)];
     WANG_SAT_ASSERT(value(lit) == kTrue);
     WANG_SAT_ASSERT(data.trail == i);
-    WANG_SAT_ASSERT(data.level == level || data.level == 0);
+    WANG_SAT_ASSERT(data.level == level);
     if (data.reason == kNoReason || data.level == 0) continue;
     const Clause& reason = arena_[data.reason];
     WANG_SAT_ASSERT(!reason.garbage);
     // Binary clauses propagate from their watches without being reordered.
     WANG_SAT_ASSERT(reason[0] == lit || (reason.size == 2 && reason[1] == lit));
+    bool same_level = false;  // minimization relies on it, see minimize.cpp
     for (Lit other : reason) {
       if (other == lit) continue;
       WANG_SAT_ASSERT(value(other) == kFalse);
       WANG_SAT_ASSERT(vars_[var_of(other)].trail < i);
+      same_level |= vars_[var_of(other)].level == data.level;
     }
+    WANG_SAT_ASSERT(same_level);
   }
 }
 

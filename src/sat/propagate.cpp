@@ -25,6 +25,10 @@ ClauseRef Internal::propagate() {
   const Value* const values = values_.data();
   while (conflict == kNoReason && propagated_ < trail_.size()) {
     const Lit false_lit = negate(trail_[propagated_++]);
+    // Every level is propagated to fixpoint before the next one opens, so
+    // each literal this implies has `false_lit` on its own level in its
+    // reason: minimization relies on it (see minimize.cpp).
+    WANG_SAT_ASSERT(level_of(false_lit) == decision_level());
     WatchList& watches = watches_[false_lit];
     ticks += 1 + static_cast<int64_t>(watches.size() / 8);
     Watch* read = watches.data();
