@@ -81,6 +81,10 @@ void Internal::collect_chain(ClauseRef conflict) {
 }
 
 void Internal::analyze(ClauseRef conflict) {
+  WANG_SAT_ASSERT(decision_level() > 0);
+  if constexpr (kAssertions) {
+    for (Lit lit : arena_[conflict].literals()) WANG_SAT_ASSERT(value(lit) == kFalse);
+  }
   ++stats.conflicts;
   update_phases(control_.back());
   const uint32_t conflict_level = decision_level();
@@ -140,6 +144,8 @@ void Internal::analyze(ClauseRef conflict) {
   backtrack(jump_level);
   const ClauseId id = next_clause_id();
   proof_add(id, learnt_, chain_);
+  // Asserting: the UIP is open, the rest false after the backjump.
+  WANG_SAT_ASSERT(value(learnt_[0]) == kUnassigned);
   if (learn_observer && learnt_.size() <= learn_max_size) learn_observer(learnt_);
   if (learnt_.size() == 1) {
     ++stats.learned_units;

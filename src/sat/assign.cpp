@@ -10,6 +10,8 @@
 namespace wang::sat {
 
 void Internal::assign_root_unit(Lit lit, ClauseId id) {
+  // Only in the root part of the trail (see check_trail).
+  WANG_SAT_ASSERT(decision_level() == 0);
   assign(lit, kNoReason);
   vars_[var_of(lit)].level = 0;
   unit_ids_[var_of(lit)] = id;

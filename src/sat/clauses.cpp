@@ -6,6 +6,7 @@
 namespace wang::sat {
 
 ClauseRef Internal::new_clause(std::span<const Lit> literals, bool learnt, uint32_t glue, ClauseId id) {
+  WANG_SAT_ASSERT(literals.size() >= 2);
   const ClauseRef ref = arena_.allocate(literals, learnt, id);
   Clause& clause = arena_[ref];
   clause.glue = std::min(glue, kMaxGlue);
@@ -37,6 +38,8 @@ void Internal::watch_clause(ClauseRef ref) {
 void Internal::delete_clause(ClauseRef ref) {
   Clause& clause = arena_[ref];
   if (clause.garbage) return;
+  // The reasons of the trail above the root stay (reduce protects them).
+  WANG_SAT_ASSERT(decision_level() == 0 || !is_reason(ref));
   proof_remove(ref);
   if (clause.learnt) {
     --redundant_;
@@ -47,13 +50,23 @@ void Internal::delete_clause(ClauseRef ref) {
 }
 
 void Internal::proof_add(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents) {
+  // Steps are numbered as they are taken and use only earlier clauses.
+  // (Without LRAT, root literals have no unit ids and antecedent lists are
+  // incomplete: nobody reads them.)
+  WANG_SAT_ASSERT(id > 0 && id <= last_clause_id_);
+  if constexpr (kAssertions) {
+    if (lrat()) {
+      for (ClauseId antecedent : antecedents) WANG_SAT_ASSERT(antecedent > 0 && antecedent < id);
+    }
+  }
   if (proof) proof->add(id, literals, antecedents);
+  if (checker_) checker_->add_derived(id, literals, antecedents);
 }
 
 void Internal::proof_remove(ClauseRef ref) {
-  if (!proof) return;
   const Clause& clause = arena_[ref];
-  proof->remove(clause.id(), clause.literals());
+  if (proof) proof->remove(clause.id(), clause.literals());
+  if (checker_) checker_->remove(clause.id());
 }
 
 // LRAT names every root-level literal by a unit clause.  Literals that root
@@ -98,10 +111,15 @@ void Internal::become_inconsistent(ClauseId conflict_id, std::span<const Lit> co
 void Internal::write_empty_clause() {
   if (empty_clause_written_) return;
   empty_clause_written_ = true;
-  if (!proof) return;
+  if (empty_clause_conflict_.empty()) {
+    // An original clause is empty: nothing to derive.  DRAT states it all
+    // the same; LRAT has no step for it.
+    if (proof && !proof->wants_antecedents()) proof->add(next_clause_id(), {}, {});
+    return;
+  }
+  if (!proof && !checker_) return;
   std::vector<ClauseId> antecedents;
   if (lrat()) {
-    if (empty_clause_conflict_.empty()) return;  // an original clause is empty: nothing to derive
     derive_root_units();
     for (Lit lit : empty_clause_conflict_) antecedents.push_back(unit_ids_[var_of(lit)]);
     antecedents.push_back(empty_clause_conflict_id_);

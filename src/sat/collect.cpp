@@ -59,6 +59,7 @@ void Internal::collect_garbage() {
     }
   }
   last_collection_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  check_invariants();
 }
 
 }  // namespace wang::sat

@@ -15,7 +15,7 @@
 // r, and each rewritten clause from its original and those equivalences.
 #include <algorithm>
 
-#include "sat/internal.hpp"
+#include "sat/decompose.hpp"
 
 namespace wang::sat {
 
@@ -23,21 +23,23 @@ namespace {
 constexpr uint32_t kUnvisited = UINT32_MAX;
 }  // namespace
 
-bool Internal::decompose_candidate(Lit lit) const {
-  return status_[var_of(lit)] == VarStatus::active && value(lit) == kUnassigned;
+Decomposer::Decomposer(Internal& engine) : Technique(engine) {}
+
+bool Decomposer::candidate(Lit lit) const {
+  return status(var_of(lit)) == VarStatus::active && value(lit) == kUnassigned;
 }
 
 // The ids of binary clauses on a path of implications from `from` to `to`
 // inside one component (breadth-first, so paths are short).
-std::vector<ClauseId> Internal::implication_path(Lit from, Lit to) {
+std::vector<ClauseId> Decomposer::implication_path(Lit from, Lit to) {
   std::vector<Lit> queue{from};
   std::vector<std::pair<Lit, ClauseRef>>& parent = path_parent_;
   parent[from] = {from, kNoReason};
   std::vector<Lit> visited{from};
   for (size_t head = 0; head < queue.size() && parent[to].first == kNoLit; ++head) {
     const Lit lit = queue[head];
-    for (const Watch& watch : watches_[negate(lit)]) {
-      if (!watch.binary() || arena_[watch.ref()].garbage) continue;
+    for (const Watch& watch : watches(negate(lit))) {
+      if (!watch.binary() || arena()[watch.ref()].garbage) continue;
       const Lit next = watch.blocker;
       if (parent[next].first != kNoLit || component_[next] != component_[from]) continue;
       parent[next] = {lit, watch.ref()};
@@ -46,7 +48,7 @@ std::vector<ClauseId> Internal::implication_path(Lit from, Lit to) {
     }
   }
   std::vector<ClauseId> path;
-  for (Lit lit = to; lit != from; lit = parent[lit].first) path.push_back(arena_[parent[lit].second].id());
+  for (Lit lit = to; lit != from; lit = parent[lit].first) path.push_back(arena()[parent[lit].second].id());
   std::reverse(path.begin(), path.end());
   for (Lit lit : visited) parent[lit] = {kNoLit, kNoReason};
   return path;
@@ -55,8 +57,8 @@ std::vector<ClauseId> Internal::implication_path(Lit from, Lit to) {
 // Tarjan's algorithm over the binary implication graph, iteratively.
 // Fills `component_` (an id per literal) and `representative_`.  Returns
 // false when a literal and its negation are equivalent.
-bool Internal::find_equivalences() {
-  const size_t literals = 2 * static_cast<size_t>(num_vars);
+bool Decomposer::find_equivalences() {
+  const size_t literals = 2 * static_cast<size_t>(num_vars());
   std::vector<uint32_t> index(literals, kUnvisited), low(literals, 0);
   std::vector<uint8_t> on_stack(literals, 0);
   std::vector<Lit> stack;
@@ -68,7 +70,7 @@ bool Internal::find_equivalences() {
   std::vector<Lit> members;  // of the component being closed
   uint32_t counter = 0, components = 0;
   for (Lit root = 0; root < literals; ++root) {
-    if (index[root] != kUnvisited || !decompose_candidate(root)) continue;
+    if (index[root] != kUnvisited || !candidate(root)) continue;
     frames.push_back({root, 0});
     index[root] = low[root] = counter++;
     stack.push_back(root);
@@ -76,11 +78,11 @@ bool Internal::find_equivalences() {
     while (!frames.empty()) {
       Frame& frame = frames.back();
       const Lit lit = frame.lit;
-      const WatchList& watches = watches_[negate(lit)];
+      const WatchList& implied = watches(negate(lit));
       bool descended = false;
-      while (frame.next < watches.size()) {
-        const Watch watch = watches[frame.next++];
-        if (!watch.binary() || !decompose_candidate(watch.blocker)) continue;
+      while (frame.next < implied.size()) {
+        const Watch watch = implied[frame.next++];
+        if (!watch.binary() || !candidate(watch.blocker)) continue;
         const Lit next = watch.blocker;
         if (index[next] == kUnvisited) {
           index[next] = low[next] = counter++;
@@ -116,18 +118,18 @@ bool Internal::find_equivalences() {
 // The representative of a component: a frozen variable if there is one
 // (frozen variables must stay), else the smallest variable.  The rule is
 // symmetric, so the negated component gets the negated representative.
-bool Internal::choose_representative(const std::vector<Lit>& members) {
+bool Decomposer::choose_representative(const std::vector<Lit>& members) {
   Lit best = members[0];
   for (Lit lit : members) {
     if (component_[negate(lit)] == component_[lit]) {
       contradiction_ = lit;
       return false;
     }
-    const bool frozen = frozen_[var_of(lit)] > 0, best_frozen = frozen_[var_of(best)] > 0;
-    if (frozen != best_frozen ? frozen : var_of(lit) < var_of(best)) best = lit;
+    const bool lit_frozen = frozen(var_of(lit)), best_frozen = frozen(var_of(best));
+    if (lit_frozen != best_frozen ? lit_frozen : var_of(lit) < var_of(best)) best = lit;
   }
   for (Lit lit : members) {
-    if (frozen_[var_of(lit)] > 0 || lit == best) continue;
+    if (frozen(var_of(lit)) || lit == best) continue;
     representative_[lit] = best;
     representative_[negate(lit)] = negate(best);
   }
@@ -135,7 +137,7 @@ bool Internal::choose_representative(const std::vector<Lit>& members) {
 }
 
 // l and -l are equivalent: derive both units; they refute the formula.
-void Internal::refute_equivalence(Lit lit) {
+void Decomposer::refute_equivalence(Lit lit) {
   const Lit negative[] = {negate(lit)}, positive[] = {lit};
   const ClauseId negative_id = next_clause_id();
   proof_add(negative_id, negative, lrat() ? implication_path(lit, negate(lit)) : std::vector<ClauseId>{});
@@ -148,8 +150,8 @@ void Internal::refute_equivalence(Lit lit) {
 // Adds the equivalence clauses of substituted literals to the proof and the
 // witness stack; records in `equivalence_ids_` the id of (-l | r) for each
 // substituted literal l.
-void Internal::record_equivalences() {
-  for (Var var = 0; var < num_vars; ++var) {
+void Decomposer::record_equivalences() {
+  for (Var var = 0; var < num_vars(); ++var) {
     const Lit lit = make_lit(var, false);
     if (representative_[lit] == lit) continue;
     for (Lit l : {lit, negate(lit)}) {
@@ -159,25 +161,24 @@ void Internal::record_equivalences() {
       proof_add(id, clause, lrat() ? implication_path(l, r) : std::vector<ClauseId>{});
       equivalence_ids_[l] = id;
       // The witness of (-l | r) is -l: extension makes l follow r.
-      witnesses_.push_back({negate(l), 2, id});
-      witness_literals_.insert(witness_literals_.end(), std::begin(clause), std::end(clause));
+      push_witness(negate(l), clause, id);
     }
-    status_[var] = VarStatus::substituted;
-    ++stats.substituted;
+    set_status(var, VarStatus::substituted);
+    ++stats().substituted;
   }
 }
 
 // Rewrites every clause over substituted literals.
-void Internal::substitute_clauses() {
+void Decomposer::substitute_clauses() {
   std::vector<Lit> rewritten;
   std::vector<ClauseId> antecedents;
-  const ClauseRef end = arena_.end_ref();
-  for (ClauseRef ref = arena_.first(); ref != end && !inconsistent_; ref = arena_.next(ref)) {
-    if (arena_[ref].garbage) continue;
+  const ClauseRef end = arena().end_ref();
+  for (ClauseRef ref = arena().first(); ref != end && !inconsistent(); ref = arena().next(ref)) {
+    if (arena()[ref].garbage) continue;
     rewritten.clear();
     antecedents.clear();
     bool changed = false;
-    for (Lit lit : arena_[ref].literals()) {
+    for (Lit lit : arena()[ref].literals()) {
       const Lit rep = representative_[lit];
       if (rep != lit) {
         changed = true;
@@ -190,10 +191,10 @@ void Internal::substitute_clauses() {
     rewritten.erase(std::unique(rewritten.begin(), rewritten.end()), rewritten.end());
     bool tautology = false;
     for (size_t i = 1; i < rewritten.size(); ++i) tautology |= rewritten[i] == negate(rewritten[i - 1]);
-    const bool learnt = arena_[ref].learnt;
-    const uint32_t glue = arena_[ref].glue;
+    const bool learnt = arena()[ref].learnt;
+    const uint32_t glue = arena()[ref].glue;
     if (!tautology) {
-      antecedents.push_back(arena_[ref].id());
+      antecedents.push_back(arena()[ref].id());
       const ClauseId id = next_clause_id();
       proof_add(id, rewritten, antecedents);
       add_rewritten_clause(rewritten, learnt, glue, id);
@@ -202,32 +203,24 @@ void Internal::substitute_clauses() {
   }
 }
 
-void Internal::add_rewritten_clause(const std::vector<Lit>& literals, bool learnt, uint32_t glue, ClauseId id) {
+void Decomposer::add_rewritten_clause(const std::vector<Lit>& literals, bool learnt, uint32_t glue, ClauseId id) {
   if (literals.size() == 1) {
-    const Value v = value(literals[0]);
-    if (v == kFalse) {
-      become_inconsistent(id, literals);
-    } else if (v == kUnassigned) {
-      assign_root_unit(literals[0], id);
-    }
+    add_derived_unit(literals[0], id);
     return;
   }
   // Watches are rebuilt by the collection that follows.
-  const ClauseRef copy = allocate_unwatched(literals, learnt, id);
-  arena_[copy].glue = std::min<uint32_t>(glue, static_cast<uint32_t>(literals.size()));
-  arena_[copy].subsume = 1;
-  if (learnt) {
-    ++redundant_;
-  } else {
-    ++irredundant_;
-    for (Lit lit : literals) elim_touched_[var_of(lit)] = 1;
+  const ClauseRef copy = add_unwatched(literals, learnt, id);
+  arena()[copy].glue = std::min<uint32_t>(glue, static_cast<uint32_t>(literals.size()));
+  arena()[copy].subsume = 1;
+  if (!learnt) {
+    for (Lit lit : literals) touch(var_of(lit));
   }
 }
 
 // Precondition: root level, propagated, simplified.
-void Internal::decompose() {
-  PhaseTimer timer(stats.time_decompose);
-  const size_t literals = 2 * static_cast<size_t>(num_vars);
+void Decomposer::run() {
+  PhaseTimer timer(stats().time_decompose);
+  const size_t literals = 2 * static_cast<size_t>(num_vars());
   component_.assign(literals, UINT32_MAX);
   representative_.resize(literals);
   for (Lit lit = 0; lit < literals; ++lit) representative_[lit] = lit;
@@ -240,9 +233,6 @@ void Internal::decompose() {
     substitute_clauses();
   }
   collect_garbage();
-  component_.clear();
-  path_parent_.clear();
-  equivalence_ids_.clear();
 }
 
 }  // namespace wang::sat

@@ -10,61 +10,61 @@
 // structured problems consist mostly of such definitions, and this is what
 // makes their variables eliminable at all: the full set of resolvents would
 // usually exceed the bound.
-#include "sat/internal.hpp"
+#include "sat/elim.hpp"
 
 namespace wang::sat {
 
 // Looks for out = AND(l1..lk): binary clauses (-out | li) and the long clause
 // (out | -l1 | ... | -lk).  Marks the gate's clauses and returns true.
-bool Internal::find_and_gate(Lit out) {
+bool Eliminator::find_and_gate(Lit out) {
   std::vector<ClauseRef>& binaries = gate_scratch_;
   binaries.clear();
   for (ClauseRef ref : occurrences_[negate(out)]) {
-    const Clause& clause = arena_[ref];
+    const Clause& clause = arena()[ref];
     if (clause.garbage || clause.size != 2) continue;
     const Lit other = clause[0] ^ clause[1] ^ negate(out);
-    lit_marks_[other] = 1;
+    marks_[other] = 1;
     binaries.push_back(ref);
   }
   ClauseRef base = kNoReason;
   for (ClauseRef ref : occurrences_[out]) {
-    const Clause& clause = arena_[ref];
+    const Clause& clause = arena()[ref];
     if (clause.garbage) continue;
     bool defines = true;
-    for (Lit lit : clause) defines = defines && (lit == out || lit_marks_[negate(lit)]);
-    elim_steps_ += clause.size;
+    for (Lit lit : clause) defines = defines && (lit == out || marks_[negate(lit)]);
+    budget_.steps += clause.size;
     if (defines) {
       base = ref;
       break;
     }
   }
-  for (ClauseRef ref : binaries) lit_marks_[arena_[ref][0] ^ arena_[ref][1] ^ negate(out)] = 0;
+  for (ClauseRef ref : binaries) marks_[arena()[ref][0] ^ arena()[ref][1] ^ negate(out)] = 0;
   if (base == kNoReason) return false;
   mark_gate_clause(base);
-  for (Lit lit : arena_[base].literals()) lit_marks_[lit] = 1;
+  for (Lit lit : arena()[base].literals()) marks_[lit] = 1;
   for (ClauseRef ref : binaries) {
-    const Lit other = arena_[ref][0] ^ arena_[ref][1] ^ negate(out);
+    const Lit other = arena()[ref][0] ^ arena()[ref][1] ^ negate(out);
     // Each input needs only one binary clause in the gate.
-    if (lit_marks_[negate(other)] == 1) {
-      lit_marks_[negate(other)] = 2;
+    if (marks_[negate(other)] == 1) {
+      marks_[negate(other)] = 2;
       mark_gate_clause(ref);
     }
   }
-  for (Lit lit : arena_[base].literals()) lit_marks_[lit] = 0;
+  for (Lit lit : arena()[base].literals()) marks_[lit] = 0;
   return true;
 }
 
-void Internal::mark_gate_clause(ClauseRef ref) {
-  arena_[ref].gate = 1;
+void Eliminator::mark_gate_clause(ClauseRef ref) {
+  arena()[ref].gate = 1;
   gate_clauses_.push_back(ref);
 }
 
 // The live ternary clause {a, b, c} among the occurrences of `a`, if any.
-ClauseRef Internal::find_ternary(Lit a, Lit b, Lit c) {
+ClauseRef Eliminator::find_ternary(Lit a, Lit b, Lit c) {
   for (ClauseRef ref : occurrences_[a]) {
-    const Clause& clause = arena_[ref];
+    const Clause& clause = arena()[ref];
     if (clause.garbage || clause.size != 3) continue;
-    ++elim_steps_;
+    ++budget_.steps;
     bool match = true;
     for (Lit lit : clause) match = match && (lit == a || lit == b || lit == c);
     if (match) return ref;
@@ -74,10 +74,10 @@ ClauseRef Internal::find_ternary(Lit a, Lit b, Lit c) {
 
 // x = a XOR b: (-x|a|b) (-x|-a|-b) (x|-a|b) (x|a|-b).  Every clause (-x|a|b)
 // proposes a and b.
-bool Internal::find_xor_gate(Var var) {
+bool Eliminator::find_xor_gate(Var var) {
   const Lit x = make_lit(var, false);
   for (ClauseRef base : occurrences_[negate(x)]) {
-    const Clause& clause = arena_[base];
+    const Clause& clause = arena()[base];
     if (clause.garbage || clause.size != 3) continue;
     Lit inputs[2];
     size_t count = 0;
@@ -97,10 +97,10 @@ bool Internal::find_xor_gate(Var var) {
 
 // x = ITE(c, t, e): (-x|-c|t) (-x|c|e) (x|-c|-t) (x|c|-e).  Every clause
 // (-x|p|q) proposes c = -p, t = q and, swapped, c = -q, t = p.
-bool Internal::find_ite_gate(Var var) {
+bool Eliminator::find_ite_gate(Var var) {
   const Lit x = make_lit(var, false);
   for (ClauseRef base : occurrences_[negate(x)]) {
-    const Clause& clause = arena_[base];
+    const Clause& clause = arena()[base];
     if (clause.garbage || clause.size != 3) continue;
     Lit pair[2];
     size_t count = 0;
@@ -113,7 +113,7 @@ bool Internal::find_ite_gate(Var var) {
       if (then_false == kNoReason) continue;
       // The else branch: a clause (-x|c|e) with its partner (x|c|-e).
       for (ClauseRef candidate : occurrences_[negate(x)]) {
-        const Clause& other = arena_[candidate];
+        const Clause& other = arena()[candidate];
         if (candidate == base || other.garbage || other.size != 3) continue;
         Lit e = kNoLit;
         bool has_c = false;
@@ -135,13 +135,13 @@ bool Internal::find_ite_gate(Var var) {
   return false;
 }
 
-bool Internal::find_gate(Var var) {
+bool Eliminator::find_gate(Var var) {
   return find_and_gate(make_lit(var, false)) || find_and_gate(make_lit(var, true)) || find_xor_gate(var) ||
          find_ite_gate(var);
 }
 
-void Internal::clear_gate() {
-  for (ClauseRef ref : gate_clauses_) arena_[ref].gate = 0;
+void Eliminator::clear_gate() {
+  for (ClauseRef ref : gate_clauses_) arena()[ref].gate = 0;
   gate_clauses_.clear();
 }
 

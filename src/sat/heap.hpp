@@ -3,6 +3,7 @@
 // variable so that a bumped variable moves up in O(log n).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

@@ -1,70 +1,107 @@
 // Scheduling of preprocessing and inprocessing.
 //
-// Before the first search, subsumption and bounded variable elimination
-// run until they stop making progress (within a step budget).  During
-// search they run again at growing conflict intervals, on the variables
-// touched since the last round, with a bound on added clauses that grows
-// from round to round, as learned units and strengthened clauses keep
-// opening new opportunities.  Vivification of learned clauses follows.
+// The techniques run in the order of one table, `kSchedule`.  Before the
+// first search the preprocessing steps run (elimination until it stops
+// making progress, adding no clauses).  During search the whole table runs
+// at growing conflict intervals; each technique gets its own budget, a
+// share (its effort option, in permille) of the propagation ticks the
+// search spent since the last round, so that simplification costs stay
+// proportional to search however long the run is.  Elimination works on
+// the variables touched since its last round, with a bound on added
+// clauses that grows from round to round, as learned units and
+// strengthened clauses keep opening new opportunities.
+//
+// Adding a technique: its type in its own file, its options in options.def,
+// and a row here.
 #include <algorithm>
 
+#include "sat/decompose.hpp"
+#include "sat/elim.hpp"
 #include "sat/internal.hpp"
+#include "sat/probe.hpp"
+#include "sat/vivify.hpp"
 
 namespace wang::sat {
 
 namespace {
+
 constexpr int64_t kPreprocessRounds = 8;
-constexpr int64_t kMinimumStepBudget = 20'000'000;
+constexpr int64_t kInprocessRounds = 2;
+// Before the first search there are no ticks to take a share of.
+constexpr int64_t kMinimumEliminationSteps = 20'000'000;
+
+// What one scheduled step is given.
+struct Round {
+  const Options& opts;
+  int64_t search_ticks;  // since the last round
+  int64_t count;         // inprocessing rounds so far, 0 when preprocessing
+
+  // The effort option's share of the search ticks, at least `minimum`.
+  int64_t budget(int64_t effort_permille, int64_t minimum) const {
+    return std::max(minimum, search_ticks * effort_permille / 1000);
+  }
+};
+
+struct ScheduledStep {
+  bool (*enabled)(const Options&);
+  bool preprocess;  // runs before the first search too
+  void (*run)(Internal&, const Round&);
+};
+
+constexpr ScheduledStep kSchedule[] = {
+    // Probing first: its units and binary clauses feed every step after it.
+    {[](const Options& o) { return o.probe != 0; }, false,
+     [](Internal& engine, const Round& round) { Prober(engine).run(round.budget(round.opts.probeeffort, 0)); }},
+    {[](const Options& o) { return o.decompose != 0; }, true,
+     [](Internal& engine, const Round&) { Decomposer(engine).run(); }},
+    // Subsumption runs within the rounds of elimination: each removes
+    // clauses the other would have to visit.
+    {[](const Options& o) { return o.elim != 0 || o.subsume != 0; }, true,
+     [](Internal& engine, const Round& round) {
+       const Options& opts = round.opts;
+       // Before the first search only eliminations that add no clauses: the
+       // bound grows later, when search has shown whether the formula is
+       // hard enough to be worth larger resolvents.
+       const int64_t bound = std::min<int64_t>(opts.elimboundmax, (int64_t{1} << round.count) / 2);
+       Eliminator eliminator(engine, round.budget(opts.elimeffort, kMinimumEliminationSteps),
+                             round.budget(opts.subsumeeffort, kMinimumEliminationSteps));
+       eliminator.run(round.count == 0 ? kPreprocessRounds : kInprocessRounds, bound);
+     }},
+    {[](const Options& o) { return o.vivify != 0; }, false,
+     [](Internal& engine, const Round& round) { Vivifier(engine).run(round.budget(round.opts.vivifyeffort, 0)); }},
+};
+
 }  // namespace
 
 bool Internal::inprocessing_due() const {
-  return (opts.elim || opts.subsume || opts.decompose || opts.vivify) && stats.conflicts >= next_inprocess_;
+  return stats.conflicts >= next_inprocess_ &&
+         std::any_of(std::begin(kSchedule), std::end(kSchedule), [this](const ScheduledStep& step) {
+           return step.enabled(opts);
+         });
 }
 
-// Subsumption and elimination rounds until no progress, `max_rounds` at most.
-void Internal::simplify_formula(int64_t max_rounds, int64_t bound) {
-  elim_steps_ = 0;
-  elim_budget_ = std::max<int64_t>(kMinimumStepBudget, (stats.ticks - ticks_at_inprocess_) / 10);
-  for (int64_t round = 0; round < max_rounds && !inconsistent_; ++round) {
-    if (!propagate_root_level()) return;
-    // Each phase leaves a consistent formula, so the search (which stops
-    // at its first check) can follow any of them.
-    if (limits_reached_now()) break;
+void Internal::run_schedule(bool preprocessing) {
+  const Round round{opts, stats.ticks - ticks_at_inprocess_, preprocessing ? 0 : inprocess_count_};
+  for (const ScheduledStep& step : kSchedule) {
+    if (preprocessing && !step.preprocess) continue;
+    if (!step.enabled(opts)) continue;
+    // Each step leaves a consistent formula, so the search (which stops at
+    // its first check) can follow any of them.
+    if (inconsistent_ || !propagate_root_level() || limits_reached_now()) break;
     simplify_root();
-    if (opts.decompose && !limits_reached_now()) {
-      decompose();
-      if (inconsistent_ || !propagate_root_level()) return;
-      if (limits_reached_now()) break;
-      simplify_root();
-    }
-    if (limits_reached_now()) break;
-    connect_occurrences();
-    if (opts.subsume) subsumption_round();
-    const bool stopped = limits_reached_now();
-    const bool progress = !inconsistent_ && opts.elim && !stopped && elimination_round(bound);
-    disconnect_occurrences();
-    delete_learnt_with_eliminated();
-    collect_garbage();
-    if (stopped || !progress || elim_steps_ > elim_budget_) break;
+    step.run(*this, round);
   }
   if (!inconsistent_) propagate_root_level();
   ticks_at_inprocess_ = stats.ticks;
 }
 
-// Before the first search only eliminations that do not add clauses: the
-// bound grows later, in inprocessing, when search has shown whether the
-// formula is hard enough to be worth larger resolvents.
-void Internal::preprocess() {
-  if (!opts.elim && !opts.subsume && !opts.decompose) return;
-  simplify_formula(kPreprocessRounds, 0);
-}
+void Internal::preprocess() { run_schedule(true); }
 
 void Internal::inprocess() {
   ++inprocess_count_;
   backtrack(0);
-  const int64_t bound = std::min<int64_t>(opts.elimboundmax, (int64_t{1} << inprocess_count_) / 2);
-  if (opts.elim || opts.subsume || opts.decompose) simplify_formula(2, bound);
-  if (opts.vivify && !inconsistent_) vivify();
+  run_schedule(false);
+  check_invariants();
   next_inprocess_ = stats.conflicts + opts.inprocessint * (inprocess_count_ + 1);
 }
 

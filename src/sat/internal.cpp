@@ -27,7 +27,7 @@ void Internal::reserve_variables(Var count) {
   queue_.resize(count);
   model_.resize(count, 0);
   level_seen_.resize(static_cast<size_t>(count) + 1, 0);
-  lit_marks_.resize(lits, 0);
+  clause_levels_.resize(static_cast<size_t>(count) + 1);
   elim_touched_.resize(count, 1);
   // Geometric growth: variables often arrive one at a time.
   if (trail_.capacity() < count) trail_.reserve(std::max<size_t>(count, 2 * trail_.capacity()));
@@ -43,6 +43,8 @@ void Internal::reserve_variables(Var count) {
 // clause.  Root-level simplification happens later, in simplify_root().
 void Internal::add_original_clause(std::span<const Lit> literals) {
   const ClauseId id = next_clause_id();
+  if (opts.check && !checker_) checker_ = std::make_unique<Checker>();
+  if (checker_) checker_->add_original(id, literals);
   if (inconsistent_) return;
   backtrack(0);
   restore_variables(literals);
@@ -79,6 +81,7 @@ void Internal::add_clause_at_root(std::span<const Lit> literals, ClauseId id) {
 void Internal::configure() {
   if (configured_) return;
   configured_ = true;
+  if (opts.check && !checker_) checker_ = std::make_unique<Checker>();
   fast_glue_.set_window(static_cast<double>(opts.emafast));
   slow_glue_.set_window(static_cast<double>(opts.emaslow));
   next_reduce_ = opts.reduceint;
@@ -95,6 +98,7 @@ Result Internal::solve(std::span<const Lit> assumptions) {
   configure();
   if (inconsistent_) {
     write_empty_clause();
+    if (checker_) checker_->check_refutation();
     return Result::unsatisfiable;
   }
   if (out_of_memory_) {
@@ -111,6 +115,8 @@ Result Internal::solve(std::span<const Lit> assumptions) {
     for (Lit lit : assumptions_) melt(var_of(lit));
     if (inconsistent_) write_empty_clause();
     if (result == Result::satisfiable) save_model();
+    if (checker_ && result == Result::satisfiable) checker_->check_model(model_);
+    if (checker_ && inconsistent_) checker_->check_refutation();
   } catch (const std::bad_alloc&) {
     // A failed allocation can leave watch lists half rewritten; the solver
     // is not safe to continue with.

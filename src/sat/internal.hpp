@@ -14,6 +14,8 @@
 #include <span>
 #include <vector>
 
+#include "sat/assert.hpp"
+#include "sat/checker.hpp"
 #include "sat/clause.hpp"
 #include "sat/ema.hpp"
 #include "sat/heap.hpp"
@@ -79,11 +81,9 @@ struct WitnessEntry {
   ClauseId id;    // still valid in the proof, see elim.cpp
 };
 
-// Result of a subsumption check: keep the clause.
-constexpr Lit kKeepClause = UINT32_MAX - 1;
-
 class Internal {
   friend class InternalTester;  // white-box unit tests
+  friend class Technique;       // the inprocessing techniques' access, see technique.hpp
 
  public:
   Internal();
@@ -120,6 +120,7 @@ class Internal {
   // Makes `lit` true, implied by `reason` (kNoReason for decisions).
   // Inline: it is called from the propagation loop.
   void assign(Lit lit, ClauseRef reason) {
+    WANG_SAT_ASSERT(values_[lit] == kUnassigned);
     values_[lit] = kTrue;
     values_[negate(lit)] = kFalse;
     VarData& data = vars_[var_of(lit)];
@@ -151,6 +152,16 @@ class Internal {
   // Removes literals of `learnt_` implied by the other literals.
   void minimize_learnt();
   bool literal_redundant(Lit lit);
+  // Fills `clause_levels_` from the literals of `learnt_` after the UIP;
+  // `unmark_clause_levels` resets it.
+  void mark_clause_levels();
+  void unmark_clause_levels();
+  // Whether an assigned literal at a level above the root certainly does
+  // not follow from the literals of the learned clause (see minimize.cpp).
+  bool outside_clause_reach(const VarData& data) const {
+    const ClauseLevel& level = clause_levels_[data.level];
+    return level.literals == 0 || data.trail <= level.earliest;
+  }
   void shrink_learnt();
   Lit shrink_level(std::span<const Lit> block, uint32_t level);
   void mark_shrink(Var var);
@@ -229,51 +240,24 @@ class Internal {
   StopReason current_limit() const;
   void init_search_limits();
 
-  // ---- Inprocessing (inprocess.cpp, subsume.cpp, elim.cpp, restore.cpp) ------
+  // ---- Inprocessing (inprocess.cpp, restore.cpp; the techniques in their own types) --
   bool inprocessing_due() const;
   void preprocess();
   void inprocess();
-  void simplify_formula(int64_t max_rounds, int64_t bound);
-  void connect_occurrences();
-  void disconnect_occurrences();
-  size_t live_occurrences(Lit lit);
-  void subsumption_round();
-  void subsume_with(ClauseRef ref);
-  Lit subsumption_check(ClauseRef candidate, uint32_t size) const;
-  void strengthen_clause(ClauseRef subsuming, ClauseRef ref, Lit remove);
-  bool elimination_round(int64_t bound);
-  bool eliminable(Var var) const;
-  bool resolve(ClauseRef positive, ClauseRef negative, Var pivot, std::vector<Lit>& resolvent);
-  bool elimination_pays(Var var, int64_t bound);
-  bool resolvent_needed(ClauseRef positive, ClauseRef negative) const;
-  bool find_gate(Var var);
-  bool find_and_gate(Lit out);
-  bool find_xor_gate(Var var);
-  bool find_ite_gate(Var var);
-  ClauseRef find_ternary(Lit a, Lit b, Lit c);
-  void mark_gate_clause(ClauseRef ref);
-  void clear_gate();
-  bool eliminate_variable(Var var);
-  void push_witness(Lit witness, ClauseRef ref);
-  void remove_eliminated_clause(ClauseRef ref);
-  void delete_learnt_with_eliminated();
-  void decompose();
-  bool decompose_candidate(Lit lit) const;
-  bool find_equivalences();
-  bool choose_representative(const std::vector<Lit>& members);
-  std::vector<ClauseId> implication_path(Lit from, Lit to);
-  void refute_equivalence(Lit lit);
-  void record_equivalences();
-  void substitute_clauses();
-  void add_rewritten_clause(const std::vector<Lit>& literals, bool learnt, uint32_t glue, ClauseId id);
-  void vivify();
-  bool vivify_clause(ClauseRef ref, std::vector<ClauseRef>& replaced);
-  void vivify_analyze(ClauseRef start, Lit implied, std::vector<Lit>& shorter);
+  // Runs the techniques of the schedule (all, or the preprocessing ones).
+  void run_schedule(bool preprocessing);
   // Brings back the eliminated variables among `literals`, and all that
   // their clauses depend on.
   void restore_variables(std::span<const Lit> literals);
   // Adds a simplified clause (no duplicates, no tautology) at the root.
   void add_clause_at_root(std::span<const Lit> literals, ClauseId id);
+
+  // ---- Consistency checks of assertion builds (invariants.cpp) -----------------
+  // All of them; nothing in builds without assertions.
+  void check_invariants() const;
+  void check_trail() const;
+  void check_clauses_and_watches() const;
+  void check_propagated() const;
 
   // ---- Models (extend.cpp) ---------------------------------------------------
   void save_model();
@@ -283,7 +267,8 @@ class Internal {
   void proof_add(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents);
   void proof_remove(ClauseRef ref);
   void derive_root_units();
-  bool lrat() const { return proof && proof->wants_antecedents(); }
+  // Whether steps need their antecedents: for an LRAT proof or the checker.
+  bool lrat() const { return (proof && proof->wants_antecedents()) || checker_; }
 
   // ---- State -----------------------------------------------------------------
   // Assignment.
@@ -313,7 +298,7 @@ class Internal {
 
   // Conflict analysis scratch.
   std::vector<Lit> learnt_;
-  std::vector<Lit> clause_scratch_;
+  std::vector<Lit> clause_scratch_;  // of a clause being added
   std::vector<uint8_t> seen_;        // per variable; bits of AnalysisMark
   std::vector<Var> analyzed_;
   std::vector<Var> bump_scratch_;
@@ -321,6 +306,14 @@ class Internal {
   std::vector<Lit> shrink_scratch_;
   std::vector<uint8_t> level_seen_;  // per decision level
   std::vector<uint32_t> levels_;     // levels marked in level_seen_
+  // Per decision level, while minimizing and shrinking: the literals of the
+  // learned clause on it and the earliest trail position among them.
+  struct ClauseLevel {
+    uint32_t literals = 0;
+    uint32_t earliest = UINT32_MAX;
+  };
+  std::vector<ClauseLevel> clause_levels_;
+  std::vector<uint32_t> clause_level_list_;  // levels set in clause_levels_
   struct MinimizeFrame {
     Var var;
     uint32_t next;  // next literal of its reason to look at
@@ -368,27 +361,15 @@ class Internal {
   std::vector<Lit> witness_literals_;
 
   // Inprocessing.
-  std::vector<std::vector<ClauseRef>> occurrences_;  // per literal, irredundant only
-  std::vector<uint8_t> lit_marks_;                    // per literal, scratch
-  std::vector<uint8_t> elim_touched_;                 // per variable
-  std::vector<uint8_t> restore_taint_;                // per variable, scratch
-  std::vector<ClauseRef> gate_clauses_;               // of the variable being eliminated
-  std::vector<ClauseRef> gate_scratch_;
-  std::vector<double> elim_scores_;                   // negated costs, for the schedule
-  std::vector<uint32_t> component_;                   // per literal, during decompose
-  std::vector<Lit> representative_;                   // per literal, during decompose
-  std::vector<std::pair<Lit, ClauseRef>> path_parent_;
-  std::vector<ClauseId> equivalence_ids_;             // per substituted literal l: id of (-l | r)
-  Lit contradiction_ = kNoLit;
-  int64_t elim_steps_ = 0;
-  int64_t elim_budget_ = 0;
+  std::vector<uint8_t> elim_touched_;   // per variable: clauses changed since the last elimination
+  std::vector<uint8_t> restore_taint_;  // per variable, scratch
   int64_t ticks_at_inprocess_ = 0;
   int64_t inprocess_count_ = 0;
   int64_t next_inprocess_ = 0;
   bool preprocessed_ = false;
-  int64_t ticks_at_vivify_ = 0;
-  std::vector<Lit> vivify_literals_;
-  std::vector<Lit> vivify_pending_;
+
+  // The internal checker, with the option `check`.
+  std::unique_ptr<Checker> checker_;
 
   // Limits of the current call.
   int64_t conflict_limit_ = -1;

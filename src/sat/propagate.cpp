@@ -19,8 +19,16 @@ ClauseRef Internal::propagate() {
   ClauseRef conflict = kNoReason;
   const size_t start = propagated_;
   int64_t ticks = 0;
+  // Assignments write values_ as bytes, which may alias anything, so reads
+  // through the member would reload its data pointer after every one; the
+  // array itself never moves while propagating.
+  const Value* const values = values_.data();
   while (conflict == kNoReason && propagated_ < trail_.size()) {
     const Lit false_lit = negate(trail_[propagated_++]);
+    // Every level is propagated to fixpoint before the next one opens, so
+    // each literal this implies has `false_lit` on its own level in its
+    // reason: minimization relies on it (see minimize.cpp).
+    WANG_SAT_ASSERT(level_of(false_lit) == decision_level());
     WatchList& watches = watches_[false_lit];
     ticks += 1 + static_cast<int64_t>(watches.size() / 8);
     Watch* read = watches.data();
@@ -29,7 +37,7 @@ ClauseRef Internal::propagate() {
     while (read != end) {
       const Watch watch = *read++;
       *write++ = watch;
-      const Value blocker_value = values_[watch.blocker];
+      const Value blocker_value = values[watch.blocker];
       if (blocker_value == kTrue) continue;
       if (watch.binary()) {
         if (blocker_value == kFalse) {
@@ -42,9 +50,11 @@ ClauseRef Internal::propagate() {
       ++ticks;
       Clause& clause = arena_[watch.ref()];
       Lit* lits = clause.begin();
+      WANG_SAT_ASSERT(!clause.garbage);  // deletions are collected before propagating
+      WANG_SAT_ASSERT(lits[0] == false_lit || lits[1] == false_lit);
       // The other watched literal; xor avoids a branch on which slot we are.
       const Lit other = lits[0] ^ lits[1] ^ false_lit;
-      const Value other_value = values_[other];
+      const Value other_value = values[other];
       if (other_value == kTrue) {
         write[-1].blocker = other;
         continue;
@@ -53,7 +63,7 @@ ClauseRef Internal::propagate() {
       lits[1] = false_lit;
       Lit* replacement = lits + 2;
       Lit* const clause_end = lits + clause.size;
-      while (replacement != clause_end && values_[*replacement] == kFalse) ++replacement;
+      while (replacement != clause_end && values[*replacement] == kFalse) ++replacement;
       if (replacement != clause_end) {
         lits[1] = *replacement;
         *replacement = false_lit;

@@ -88,7 +88,7 @@ void Internal::shrink_learnt() {
     const VarData& y = vars_[var_of(b)];
     return x.level != y.level ? x.level > y.level : x.trail > y.trail;
   });
-  for (size_t i = 1; i < learnt_.size(); ++i) level_seen_[level_of(learnt_[i])] = 1;
+  mark_clause_levels();
   std::vector<Lit>& shrunk = shrink_scratch_;
   shrunk.assign(1, learnt_[0]);
   for (size_t begin = 1; begin < learnt_.size();) {
@@ -105,7 +105,7 @@ void Internal::shrink_learnt() {
     }
     begin = end;
   }
-  for (size_t i = 1; i < learnt_.size(); ++i) level_seen_[level_of(learnt_[i])] = 0;
+  unmark_clause_levels();
   learnt_.swap(shrunk);
 }
 

@@ -8,27 +8,32 @@
 // often subsumed.  Each candidate C is checked against the clauses of its
 // least frequent variable, over both polarities, which is where the
 // occurrence lists are shortest.
-#include <algorithm>
+#include "sat/subsume.hpp"
 
-#include "sat/internal.hpp"
+#include <algorithm>
 
 namespace wang::sat {
 
 namespace {
 constexpr size_t kCandidatesPerLimitCheck = 1024;
+// Result of a subsumption check: keep the clause.
+constexpr Lit kKeepClause = UINT32_MAX - 1;
 }  // namespace
+
+Subsumer::Subsumer(Internal& engine, OccurrenceLists& occurrences, StepBudget& budget)
+    : Technique(engine), occurrences_(occurrences), budget_(budget), marks_(2 * static_cast<size_t>(num_vars()), 0) {}
 
 // Compares D against the marked clause C (|C| = `size`); returns kNoLit when
 // D is subsumed, the literal of D to remove when D can be strengthened, and
-// `kKeep` otherwise.
-Lit Internal::subsumption_check(ClauseRef candidate, uint32_t size) const {
-  const Clause& clause = arena_[candidate];
+// `kKeepClause` otherwise.
+Lit Subsumer::check(ClauseRef candidate, uint32_t size) const {
+  const Clause& clause = arena()[candidate];
   uint32_t found = 0;
   Lit negated = kNoLit;
   for (Lit lit : clause) {
-    if (lit_marks_[lit]) {
+    if (marks_[lit]) {
       ++found;
-    } else if (lit_marks_[negate(lit)]) {
+    } else if (marks_[negate(lit)]) {
       if (negated != kNoLit) return kKeepClause;
       negated = lit;
       ++found;
@@ -37,34 +42,29 @@ Lit Internal::subsumption_check(ClauseRef candidate, uint32_t size) const {
   return found == size ? negated : kKeepClause;
 }
 
-void Internal::strengthen_clause(ClauseRef subsuming, ClauseRef ref, Lit remove) {
-  std::vector<Lit> shortened;
-  for (Lit lit : arena_[ref].literals()) {
+void Subsumer::strengthen(ClauseRef subsuming, ClauseRef ref, Lit remove) {
+  std::vector<Lit>& shortened = shortened_;
+  shortened.clear();
+  for (Lit lit : arena()[ref].literals()) {
     if (lit != remove) shortened.push_back(lit);
   }
   const ClauseId id = next_clause_id();
-  const ClauseId antecedents[] = {arena_[ref].id(), arena_[subsuming].id()};
+  const ClauseId antecedents[] = {arena()[ref].id(), arena()[subsuming].id()};
   proof_add(id, shortened, antecedents);
   delete_clause(ref);
-  elim_touched_[var_of(remove)] = 1;
-  ++stats.strengthened;
+  touch(var_of(remove));
+  ++stats().strengthened;
   if (shortened.size() == 1) {
-    const Value v = value(shortened[0]);
-    if (v == kFalse) {
-      become_inconsistent(id, shortened);
-    } else if (v == kUnassigned) {
-      assign_root_unit(shortened[0], id);
-    }
+    add_derived_unit(shortened[0], id);
     return;
   }
-  const ClauseRef copy = allocate_unwatched(shortened, false, id);
-  arena_[copy].subsume = 1;
-  ++irredundant_;
+  const ClauseRef copy = add_unwatched(shortened, false, id);
+  arena()[copy].subsume = 1;
   for (Lit lit : shortened) occurrences_[lit].push_back(copy);
 }
 
-void Internal::subsume_with(ClauseRef ref) {
-  const Clause& clause = arena_[ref];
+void Subsumer::subsume_with(ClauseRef ref) {
+  const Clause& clause = arena()[ref];
   const uint32_t size = clause.size;
   Lit pivot = clause[0];
   for (Lit lit : clause) {
@@ -73,46 +73,46 @@ void Internal::subsume_with(ClauseRef ref) {
       pivot = lit;
     }
   }
-  for (Lit lit : clause) lit_marks_[lit] = 1;
+  for (Lit lit : clause) marks_[lit] = 1;
   for (Lit lit : {pivot, negate(pivot)}) {
     // Strengthening appends to occurrence lists: iterate by index.
     for (size_t i = 0; i < occurrences_[lit].size(); ++i) {
       const ClauseRef other = occurrences_[lit][i];
-      if (other == ref || arena_[other].garbage || arena_[other].size < size) continue;
-      elim_steps_ += arena_[other].size;
-      const Lit result = subsumption_check(other, size);
+      if (other == ref || arena()[other].garbage || arena()[other].size < size) continue;
+      budget_.steps += arena()[other].size;
+      const Lit result = check(other, size);
       if (result == kKeepClause) continue;
       if (result == kNoLit) {
         delete_clause(other);
-        ++stats.subsumed;
+        ++stats().subsumed;
       } else {
-        strengthen_clause(ref, other, result);
-        if (inconsistent_) break;
+        strengthen(ref, other, result);
+        if (inconsistent()) break;
       }
     }
-    if (inconsistent_) break;
+    if (inconsistent()) break;
   }
-  for (Lit lit : arena_[ref].literals()) lit_marks_[lit] = 0;
+  for (Lit lit : arena()[ref].literals()) marks_[lit] = 0;
 }
 
 // Checks every clause added or changed since the last round, shortest first.
-void Internal::subsumption_round() {
-  PhaseTimer timer(stats.time_subsume);
+void Subsumer::run() {
+  PhaseTimer timer(stats().time_subsume);
   std::vector<ClauseRef> candidates;
-  for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
-    const Clause& clause = arena_[ref];
+  for (ClauseRef ref = arena().first(); ref != arena().end_ref(); ref = arena().next(ref)) {
+    const Clause& clause = arena()[ref];
     if (!clause.garbage && !clause.learnt && clause.subsume) candidates.push_back(ref);
   }
   std::sort(candidates.begin(), candidates.end(),
-            [this](ClauseRef a, ClauseRef b) { return arena_[a].size < arena_[b].size; });
+            [this](ClauseRef a, ClauseRef b) { return arena()[a].size < arena()[b].size; });
   for (size_t i = 0; i < candidates.size(); ++i) {
     const ClauseRef ref = candidates[i];
-    if (elim_steps_ > elim_budget_ || inconsistent_) break;
+    if (budget_.exhausted() || inconsistent()) break;
     // Millions of candidates take seconds; the ones left keep their flag
     // for the next round.
     if (i % kCandidatesPerLimitCheck == kCandidatesPerLimitCheck - 1 && limits_reached_now()) break;
-    arena_[ref].subsume = 0;
-    if (!arena_[ref].garbage) subsume_with(ref);
+    arena()[ref].subsume = 0;
+    if (!arena()[ref].garbage) subsume_with(ref);
   }
 }
 

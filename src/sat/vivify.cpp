@@ -15,97 +15,55 @@
 // and the arena is collected.
 #include <algorithm>
 
-#include "sat/internal.hpp"
+#include "sat/vivify.hpp"
 
 namespace wang::sat {
 
-// Collects the decisions (negated: the literals of the shorter clause) and,
-// for LRAT, the antecedents that derive `start` falsified, or, when
-// `implied` is a literal, that derive `implied` through its reason `start`.
-void Internal::vivify_analyze(ClauseRef start, Lit implied, std::vector<Lit>& shorter) {
-  shorter.clear();
-  chain_.clear();
-  chain_steps_.clear();
-  if (implied != kNoLit) {
-    shorter.push_back(implied);
-    seen_[var_of(implied)] = mark::kSeen;
-    analyzed_.push_back(var_of(implied));
-  }
-  std::vector<Lit>& pending = vivify_pending_;
-  pending.assign(arena_[start].begin(), arena_[start].end());
-  chain_steps_.emplace_back(UINT32_MAX, arena_[start].id());
-  while (!pending.empty()) {
-    const Lit lit = pending.back();
-    pending.pop_back();
-    const Var var = var_of(lit);
-    if (seen_[var] & (mark::kSeen | mark::kRoot)) continue;
-    const VarData& data = vars_[var];
-    if (data.level == 0) {
-      add_root_antecedent(var);
-      continue;
-    }
-    seen_[var] |= mark::kSeen;
-    analyzed_.push_back(var);
-    if (data.reason == kNoReason) {
-      shorter.push_back(lit);  // false: the negation of a decision
-      continue;
-    }
-    chain_steps_.emplace_back(data.trail, arena_[data.reason].id());
-    for (Lit other : arena_[data.reason].literals()) {
-      if (var_of(other) != var) pending.push_back(other);
-    }
-  }
-  if (lrat()) {
-    std::sort(chain_steps_.begin(), chain_steps_.end());
-    for (const auto& step : chain_steps_) chain_.push_back(step.second);
-  }
-  chain_steps_.clear();
-  clear_analysis();
-}
+Vivifier::Vivifier(Internal& engine) : Technique(engine) {}
 
 // Tries to shorten one clause; returns true when it was replaced.
 // The probing decisions say nothing about good phases: undoing them must not
 // overwrite the saved phases of the search.
-bool Internal::vivify_clause(ClauseRef ref, std::vector<ClauseRef>& replaced) {
-  backtrack(0, false);
-  std::vector<Lit>& literals = vivify_literals_;
-  literals.assign(arena_[ref].begin(), arena_[ref].end());
+bool Vivifier::vivify_clause(ClauseRef ref) {
+  backtrack_probe(0);
+  std::vector<Lit>& literals = literals_;
+  literals.assign(arena()[ref].begin(), arena()[ref].end());
   for (Lit lit : literals) {
     if (value(lit) == kTrue) {
-      replaced.push_back(ref);  // satisfied at the root
+      replaced_.push_back(ref);  // satisfied at the root
       return true;
     }
   }
-  std::vector<Lit> shorter;
+  std::vector<Lit>& shorter = shorter_;
   bool found = false;
   for (Lit lit : literals) {
     const Value v = value(lit);
     if (v == kFalse) continue;
     if (v == kTrue) {
-      const ClauseRef reason = vars_[var_of(lit)].reason;
+      const ClauseRef reason = var_data(var_of(lit)).reason;
       if (reason == ref) break;  // the clause propagated itself
-      vivify_analyze(reason, lit, shorter);
+      derive_from_decisions(reason, lit, shorter);
       found = true;
       break;
     }
     new_decision_level();
-    assign(negate(lit), kNoReason);
+    assign_decision(negate(lit));
     const ClauseRef conflict = propagate();
     if (conflict == ref) break;
     if (conflict != kNoReason) {
-      vivify_analyze(conflict, kNoLit, shorter);
+      derive_from_decisions(conflict, kNoLit, shorter);
       found = true;
       break;
     }
   }
   if (!found || shorter.size() >= literals.size()) return false;
-  ++stats.vivified;
-  const bool learnt = arena_[ref].learnt;
-  const uint32_t glue = std::min<uint32_t>(arena_[ref].glue, static_cast<uint32_t>(shorter.size()));
-  backtrack(0, false);
+  ++stats().vivified;
+  const bool learnt = arena()[ref].learnt;
+  const uint32_t glue = std::min<uint32_t>(arena()[ref].glue, static_cast<uint32_t>(shorter.size()));
+  backtrack_probe(0);
   const ClauseId id = next_clause_id();
-  proof_add(id, shorter, chain_);
-  replaced.push_back(ref);
+  proof_add(id, shorter, chain());
+  replaced_.push_back(ref);
   if (shorter.size() == 1) {
     assign_root_unit(shorter[0], id);
     if (!propagate_root_level()) return true;
@@ -113,40 +71,38 @@ bool Internal::vivify_clause(ClauseRef ref, std::vector<ClauseRef>& replaced) {
     // Its literals were unassigned at the root when they were decided (or
     // found implied), so any two of them can be watched.
     const ClauseRef copy = new_clause(shorter, learnt, glue, id);
-    arena_[copy].vivified = 1;
+    arena()[copy].vivified = 1;
   }
   return true;
 }
 
-void Internal::vivify() {
-  PhaseTimer timer(stats.time_vivify);
-  backtrack(0);
+void Vivifier::run(int64_t ticks) {
+  PhaseTimer timer(stats().time_vivify);
+  backtrack_probe(0);
   std::vector<ClauseRef> candidates;
-  const uint32_t tier2 = static_cast<uint32_t>(opts.tier2glue);
-  for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
-    const Clause& clause = arena_[ref];
+  const uint32_t tier2 = static_cast<uint32_t>(opts().tier2glue);
+  for (ClauseRef ref = arena().first(); ref != arena().end_ref(); ref = arena().next(ref)) {
+    const Clause& clause = arena()[ref];
     if (clause.learnt && !clause.garbage && clause.size > 2 && clause.glue <= tier2) candidates.push_back(ref);
   }
   // Clauses not tried before first, then the most useful (lowest glue).
   std::sort(candidates.begin(), candidates.end(), [this](ClauseRef a, ClauseRef b) {
-    const Clause& x = arena_[a];
-    const Clause& y = arena_[b];
+    const Clause& x = arena()[a];
+    const Clause& y = arena()[b];
     if (x.vivified != y.vivified) return x.vivified < y.vivified;
     if (x.glue != y.glue) return x.glue < y.glue;
     return x.size < y.size;
   });
-  const int64_t budget = stats.ticks + (stats.ticks - ticks_at_vivify_) * opts.vivifyeffort / 1000;
-  std::vector<ClauseRef> replaced;
+  const int64_t budget = stats().ticks + ticks;
   for (ClauseRef ref : candidates) {
-    if (stats.ticks > budget || inconsistent_) break;
-    if (arena_[ref].garbage) continue;
-    arena_[ref].vivified = 1;
-    vivify_clause(ref, replaced);
+    if (stats().ticks > budget || inconsistent()) break;
+    if (arena()[ref].garbage) continue;
+    arena()[ref].vivified = 1;
+    vivify_clause(ref);
   }
-  backtrack(0, false);
-  for (ClauseRef ref : replaced) delete_clause(ref);
+  backtrack_probe(0);
+  for (ClauseRef ref : replaced_) delete_clause(ref);
   collect_garbage();
-  ticks_at_vivify_ = stats.ticks;
 }
 
 }  // namespace wang::sat

@@ -57,6 +57,8 @@ inline std::vector<std::vector<std::pair<std::string, int64_t>>> search_configur
       {{"elim", 0}, {"decompose", 0}, {"vivify", 0}, {"walk", 0}},
       {{"shrink", 0}, {"reusetrail", 0}, {"modeticks", 0}, {"bumpreasons", 0}},
       {{"inprocessint", 10}, {"elimboundmax", 64}, {"elimocclim", 1000}},
+      // The internal checker re-verifies every step of frequent inprocessing.
+      {{"check", 1}, {"inprocessint", 10}, {"elimboundmax", 64}, {"vivifyeffort", 1000}},
   };
 }
 
