@@ -242,7 +242,7 @@ TEST(Commands, OutputChannels) {
                                        "\")\n(echo \"to the file\")\n"
                                        "(set-option :regular-output-channel \"stdout\")\n(echo \"back\")\n"
                                        "(set-option :diagnostic-output-channel \"stdout\")\n(set-logic QF_LIA)\n",
-                                   {.explain_unsupported = true});
+                                   explaining());
   EXPECT_EQ(run.out,
             "\"back\"\nwang: logic QF_LIA is not supported: wang decides QF_BV, QF_ABV, QF_UFBV, QF_AUFBV, "
             "QF_UF, QF_AX and ALL\nunsupported\n");
@@ -376,7 +376,7 @@ TEST(Commands, ExitStopsReading) { EXPECT_EQ(responses("(echo \"a\")\n(exit)\n(e
 
 TEST(Commands, UnsupportedStandardCommands) {
   const std::string script = "(declare-datatypes ((T 0)) (((c))))\n(get-proof)\n(echo \"on\")\n";
-  const ScriptRun run = run_script(script, {.explain_unsupported = true});
+  const ScriptRun run = run_script(script, explaining());
   EXPECT_EQ(run.out, "unsupported\nunsupported\n\"on\"\n");
   EXPECT_NE(run.err.find("'declare-datatypes' is not supported"), std::string::npos) << run.err;
   // Unasked, stderr stays empty: clients merge it with stdout.

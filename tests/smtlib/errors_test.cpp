@@ -219,7 +219,7 @@ TEST(Errors, UnsupportedFeaturesAnswerUnsupported) {
   const ScriptRun run = run_script(
       "(declare-fun f ((Array (_ BitVec 8) Bool)) Bool)\n(declare-sort U 1)\n(set-logic QF_LIA)\n"
       "(set-option :frobnicate 3)\n(get-info :frobnicate)\n(get-option :frobnicate)\n",
-      {.explain_unsupported = true});
+      explaining());
   EXPECT_EQ(run.out, "unsupported\nunsupported\nunsupported\nunsupported\nunsupported\nunsupported\n");
   EXPECT_NE(run.err.find("declare-fun 'f': arguments of array sort are not supported"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("declare-sort 'U': sorts with parameters are not supported"), std::string::npos) << run.err;

@@ -30,6 +30,14 @@ inline ScriptRun run_script(const std::string& script, smtlib::InterpreterConfig
   return {out.str(), err.str()};
 }
 
+// A configuration that explains each `unsupported` on stderr.
+inline smtlib::InterpreterConfig explaining() {
+  smtlib::InterpreterConfig config;
+  config.explain_unsupported = true;
+  return config;
+}
+
+
 // The standard output of `script`.
 inline std::string responses(const std::string& script) { return run_script(script).out; }
 
