@@ -72,8 +72,17 @@ bool pass_substitute(Preprocessor& pp, Preprocessor::Group& group) {
     pp.replace(substitution.variable, substitution.value, group.level);
     used.set(substitution.assertion, true);
     ++stats.changes;
+  }
+  for (const Candidate& substitution : chosen) {
     if (pp.visible(substitution.variable)) {
-      pp.emit(substitution.assertion, group.level);
+      // The tie to the value as it normalizes now: a constant that this
+      // pass eliminates may occur in the value as found, and its bits in
+      // the SAT core are free (x3 = x2 with x2 := 13 must become x3 = 13).
+      const Term value = pp.normalize(substitution.value);
+      pp.emit(value.kind() == Kind::BoolValue
+                  ? (value.bool_value() ? substitution.variable : pp.terms().mk_term(Kind::Not, {substitution.variable}))
+                  : pp.terms().mk_term(Kind::Equal, {substitution.variable, value}),
+              group.level);
     } else {
       pp.eliminate_by_definition(substitution.variable, substitution.value, group.level);
       ++stats.eliminated;
