@@ -182,6 +182,17 @@ Value array_operator(Kind kind, std::span<const Value> args, std::span<const uin
   }
 }
 
+// Arrays and functions alike: by default value, then by entries.
+template <class Data, class Key>
+bool map_less(const Data& x, const Data& y, bool (*key_less)(const Key&, const Key&)) {
+  if (x.default_value != y.default_value) return value_less(x.default_value, y.default_value);
+  return std::lexicographical_compare(x.entries.begin(), x.entries.end(), y.entries.begin(), y.entries.end(),
+                                      [key_less](const auto& p, const auto& q) {
+                                        if (p.first != q.first) return key_less(p.first, q.first);
+                                        return value_less(p.second, q.second);
+                                      });
+}
+
 }  // namespace
 
 bool value_less(const Value& a, const Value& b) {
@@ -189,24 +200,8 @@ bool value_less(const Value& a, const Value& b) {
   switch (a.index()) {
     case 0: return !truth(a) && truth(b);
     case 1: return bits(a) < bits(b);
-    case 2: {
-      const ArrayData &x = *std::get<ArrayValue>(a).data, &y = *std::get<ArrayValue>(b).data;
-      if (x.default_value != y.default_value) return value_less(x.default_value, y.default_value);
-      return std::lexicographical_compare(x.entries.begin(), x.entries.end(), y.entries.begin(), y.entries.end(),
-                                          [](const auto& p, const auto& q) {
-                                            if (p.first != q.first) return value_less(p.first, q.first);
-                                            return value_less(p.second, q.second);
-                                          });
-    }
-    case 3: {
-      const FunctionData &x = *std::get<FunctionValue>(a).data, &y = *std::get<FunctionValue>(b).data;
-      if (x.default_value != y.default_value) return value_less(x.default_value, y.default_value);
-      return std::lexicographical_compare(x.entries.begin(), x.entries.end(), y.entries.begin(), y.entries.end(),
-                                          [](const auto& p, const auto& q) {
-                                            if (p.first != q.first) return tuple_less(p.first, q.first);
-                                            return value_less(p.second, q.second);
-                                          });
-    }
+    case 2: return map_less(*std::get<ArrayValue>(a).data, *std::get<ArrayValue>(b).data, value_less);
+    case 3: return map_less(*std::get<FunctionValue>(a).data, *std::get<FunctionValue>(b).data, tuple_less);
     default: return std::get<AbstractValue>(a).index < std::get<AbstractValue>(b).index;
   }
 }

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "smt/evaluator.hpp"
+#include "support/brute_force.hpp"
 #include "support/random_terms.hpp"
 
 namespace wang::testing {
@@ -27,38 +28,8 @@ struct Fixture {
     constants.push_back(terms.mk_const(smt::Sort::boolean(), "p"));
   }
 
-  uint32_t total_bits() const {
-    uint32_t bits = 0;
-    for (const Term& c : constants) bits += c.sort().is_bool() ? 1 : c.sort().width();
-    return bits;
-  }
-
-  // Evaluates `formulas` under the assignment encoded in `code`.
-  bool all_true(const std::vector<Term>& formulas, uint64_t code) const {
-    std::map<uint64_t, smt::Value> values;
-    uint32_t shift = 0;
-    for (const Term& c : constants) {
-      const uint32_t width = c.sort().is_bool() ? 1 : c.sort().width();
-      const uint64_t bits = (code >> shift) & ((uint64_t{1} << width) - 1);
-      shift += width;
-      if (c.sort().is_bool()) {
-        values.emplace(c.id(), bits != 0);
-      } else {
-        values.emplace(c.id(), bv::BitVector::from_uint64(width, bits));
-      }
-    }
-    smt::Evaluator evaluator([&values](Term c) { return values.at(c.id()); });
-    for (const Term& formula : formulas) {
-      if (!std::get<bool>(evaluator.evaluate(formula))) return false;
-    }
-    return true;
-  }
-
   bool brute_force(const std::vector<Term>& formulas) const {
-    for (uint64_t code = 0; code < (uint64_t{1} << total_bits()); ++code) {
-      if (all_true(formulas, code)) return true;
-    }
-    return false;
+    return satisfiable_by_enumeration(constants, formulas);
   }
 };
 
