@@ -428,10 +428,9 @@ struct Solver::Impl {
     for (const preprocess::Assertion& root : encoded_roots) {
       if (root.level <= levels.size()) stack.push_back(root.term);
     }
-    const auto array_equation = [&](Term a, Term b) {
+    const auto add_equation = [&](Term a, Term b) {
       if (a == b) return;
-      if (b.id() < a.id()) std::swap(a, b);  // as the bit-blaster orders them
-      const Term equation = terms.mk_term(Kind::Equal, {a, b});
+      const Term equation = TermBlaster::array_equation(terms, a, b);
       relevant.array_equalities.push_back(equation);
       if (const Term* witness = backend->arrays.witness_lemma(equation)) stack.push_back(*witness);
     };
@@ -446,7 +445,7 @@ struct Solver::Impl {
       if (array && term.kind() != Kind::Select) relevant.arrays.push_back(term);
       if ((term.kind() == Kind::Equal || term.kind() == Kind::Distinct) && term.child(0).sort().is_array()) {
         for (size_t i = 0; i < term.num_children(); ++i) {
-          for (size_t j = i + 1; j < term.num_children(); ++j) array_equation(term.child(i), term.child(j));
+          for (size_t j = i + 1; j < term.num_children(); ++j) add_equation(term.child(i), term.child(j));
         }
       }
     }

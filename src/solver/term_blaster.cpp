@@ -91,10 +91,14 @@ TermBlaster::Bits TermBlaster::blast_theory(Term term) {
 }
 
 // One fresh input per equation between arrays, whichever way round.
+Term TermBlaster::array_equation(TermManager& terms, Term a, Term b) {
+  if (b.id() < a.id()) std::swap(a, b);
+  return terms.mk_term(Kind::Equal, {a, b});
+}
+
 aig::Edge TermBlaster::array_equality(Term a, Term b) {
   if (a == b) return aig::kTrue;
-  if (b.id() < a.id()) std::swap(a, b);
-  const Term equation = terms_.mk_term(Kind::Equal, {a, b});
+  const Term equation = array_equation(terms_, a, b);
   if (const Bits* known = cache_.find(equation)) return (*known)[0];
   const aig::Edge input = ops_.input();
   theory_.array_equalities.push_back(equation);

@@ -79,6 +79,10 @@ class TermBlaster {
     std::vector<Term> array_equalities;  // (= a b) between arrays
   };
 
+  // The equation between two different arrays as theory_terms() lists
+  // it: the older term first, whichever way round it was written.
+  static Term array_equation(TermManager& terms, Term a, Term b);
+
   TermBlaster(aig::Aig& aig, TermManager& terms) : ops_(aig), blaster_(ops_), aig_(aig), terms_(terms) {}
   // See AigBitOps; a throwing check leaves the cache as it was before the
   // term that was being blasted.
