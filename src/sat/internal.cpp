@@ -29,6 +29,7 @@ void Internal::reserve_variables(Var count) {
   level_seen_.resize(static_cast<size_t>(count) + 1, 0);
   clause_levels_.resize(static_cast<size_t>(count) + 1);
   elim_touched_.resize(count, 1);
+  restore_taint_.resize(count, 0);
   // Geometric growth: variables often arrive one at a time.
   if (trail_.capacity() < count) trail_.reserve(std::max<size_t>(count, 2 * trail_.capacity()));
   if (stable_) {
@@ -46,8 +47,15 @@ void Internal::add_original_clause(std::span<const Lit> literals) {
   if (opts.check && !checker_) checker_ = std::make_unique<Checker>();
   if (checker_) checker_->add_original(id, literals);
   if (inconsistent_) return;
-  backtrack(0);
-  restore_variables(literals);
+  if (taint_eliminated(literals)) {
+    waiting_literals_.insert(waiting_literals_.end(), literals.begin(), literals.end());
+    waiting_clauses_.emplace_back(id, static_cast<uint32_t>(literals.size()));
+    return;
+  }
+  add_normalized_clause(literals, id);
+}
+
+void Internal::add_normalized_clause(std::span<const Lit> literals, ClauseId id) {
   std::vector<Lit>& clause = clause_scratch_;
   clause.assign(literals.begin(), literals.end());
   std::sort(clause.begin(), clause.end());
@@ -55,7 +63,7 @@ void Internal::add_original_clause(std::span<const Lit> literals) {
   for (size_t i = 1; i < clause.size(); ++i) {
     if (clause[i] == negate(clause[i - 1])) return;  // tautology
   }
-  add_clause_at_root(clause, id);
+  add_clause_on_trail(clause, id);
 }
 
 void Internal::add_clause_at_root(std::span<const Lit> literals, ClauseId id) {
@@ -105,11 +113,12 @@ Result Internal::solve(std::span<const Lit> assumptions) {
     stop_reason = StopReason::memory_limit;
     return Result::unknown;
   }
-  backtrack(0);
+  keep_assumption_levels();
   init_search_limits();
   Result result = Result::unknown;
   try {
-    restore_variables(assumptions_);
+    taint_eliminated(assumptions_);
+    restore_variables();
     for (Lit lit : assumptions_) freeze(var_of(lit));
     result = prepare_search() ? search() : Result::unsatisfiable;
     for (Lit lit : assumptions_) melt(var_of(lit));
@@ -124,7 +133,8 @@ Result Internal::solve(std::span<const Lit> assumptions) {
     stop_reason = StopReason::memory_limit;
     return Result::unknown;
   }
-  backtrack(0);
+  if (result != Result::satisfiable || !opts.keeptrail) backtrack(0);
+  check_invariants();  // the next call may build on this trail
   // A termination request ends one call, not the solver.
   if (stop_reason == StopReason::terminated) terminate_requested.store(false, std::memory_order_relaxed);
   return result;
@@ -132,7 +142,9 @@ Result Internal::solve(std::span<const Lit> assumptions) {
 
 // Root propagation, then preprocessing before the first search.
 bool Internal::prepare_search() {
-  if (inconsistent_ || !propagate_root_level()) return false;
+  if (inconsistent_) return false;
+  if (decision_level() > 0) return true;  // a kept trail: the search propagates what is new
+  if (!propagate_root_level()) return false;
   if (!preprocessed_) {
     preprocessed_ = true;
     preprocess();

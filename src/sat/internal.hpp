@@ -246,11 +246,23 @@ class Internal {
   void inprocess();
   // Runs the techniques of the schedule (all, or the preprocessing ones).
   void run_schedule(bool preprocessing);
-  // Brings back the eliminated variables among `literals`, and all that
-  // their clauses depend on.
-  void restore_variables(std::span<const Lit> literals);
+  // Marks the eliminated variables among `literals` for restoring; true if
+  // there was one.
+  bool taint_eliminated(std::span<const Lit> literals);
+  // Brings back the marked variables and all that their clauses depend on,
+  // then adds the clauses that waited for them.
+  void restore_variables();
+  // Adds an original clause: deduplicated, dropped if a tautology.
+  void add_normalized_clause(std::span<const Lit> literals, ClauseId id);
   // Adds a simplified clause (no duplicates, no tautology) at the root.
   void add_clause_at_root(std::span<const Lit> literals, ClauseId id);
+
+  // ---- Keeping the trail between calls (kept_trail.cpp) ---------------------
+  // Adds a simplified clause to the current trail, backtracking only as far
+  // as its watches need.
+  void add_clause_on_trail(std::span<const Lit> literals, ClauseId id);
+  // Backtracks to the last decision level that still holds the assumptions.
+  void keep_assumption_levels();
 
   // ---- Consistency checks of assertion builds (invariants.cpp) -----------------
   // All of them; nothing in builds without assertions.
@@ -362,7 +374,13 @@ class Internal {
 
   // Inprocessing.
   std::vector<uint8_t> elim_touched_;   // per variable: clauses changed since the last elimination
-  std::vector<uint8_t> restore_taint_;  // per variable, scratch
+  std::vector<uint8_t> restore_taint_;  // per variable: to be restored
+  bool restore_pending_ = false;
+  // Original clauses over eliminated variables wait for the next solve, so
+  // that one walk over the witness stack restores what all of them need (an
+  // incremental client adds thousands of such clauses between two solves).
+  std::vector<Lit> waiting_literals_;
+  std::vector<std::pair<ClauseId, uint32_t>> waiting_clauses_;  // id, size
   int64_t ticks_at_inprocess_ = 0;
   int64_t inprocess_count_ = 0;
   int64_t next_inprocess_ = 0;

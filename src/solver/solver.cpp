@@ -360,6 +360,28 @@ struct Solver::Impl {
     backend->sat.add_clause(std::span<const int>(clause.begin(), clause.size()));
   }
 
+  // A lemma goes in as the clause of its disjuncts, not as a unit on its
+  // root: a unit would send the SAT core back to the root, where a clause
+  // lets it keep the trail of the model the lemma refutes.
+  void add_lemma(aig::Edge lemma) {
+    constexpr size_t kWidest = 32;
+    std::vector<int> clause;
+    std::vector<aig::Edge> disjuncts{lemma};
+    while (!disjuncts.empty()) {
+      const aig::Edge edge = disjuncts.back();
+      disjuncts.pop_back();
+      const uint32_t node = aig::node_of(edge);
+      if (aig::is_negated(edge) && backend->aig.is_and(node) && clause.size() + disjuncts.size() + 2 <= kWidest) {
+        disjuncts.push_back(aig::negate(backend->aig.child0(node)));
+        disjuncts.push_back(aig::negate(backend->aig.child1(node)));
+      } else {
+        clause.push_back(backend->encoder.literal(edge));
+      }
+    }
+    if (cnf_out) record_clause(clause);
+    backend->sat.add_clause(clause);
+  }
+
   void write_cnf() {
     if (!cnf_out || cnf_written) return;
     cnf_written = true;
@@ -472,7 +494,7 @@ struct Solver::Impl {
       });
       if (lemmas.empty()) return result;
       // Valid in the theories: they hold at every level, for good.
-      for (const Term& lemma : lemmas) add_clause({backend->encoder.literal(backend->blaster.edge(lemma))});
+      for (const Term& lemma : lemmas) add_lemma(backend->blaster.edge(lemma));
       freeze_theory_bits();
     }
   }

@@ -71,6 +71,54 @@ TEST(Incremental, ClausesAddedBetweenCalls) {
   EXPECT_GT(restored, 0);
 }
 
+// After a satisfiable call the trail stays, and clauses added then backtrack
+// only as far as they must (kept_trail.cpp): every case of that, with and
+// without assumptions, against brute force.
+TEST(Incremental, ClausesAddedOnAKeptTrail) {
+  std::mt19937_64 rng(2026);
+  double kept = 0;
+  for (int round = 0; round < 400; ++round) {
+    const int variables = 6 + static_cast<int>(rng() % 10);
+    Formula formula = random_formula(rng, variables, variables, 3);
+    sat::Solver solver;
+    add_formula(solver, formula);
+    for (int step = 0; step < 8; ++step) {
+      std::vector<int> assumptions;
+      for (int i = 0, count = static_cast<int>(rng() % 3); i < count; ++i) {
+        const int var = 1 + static_cast<int>(rng() % variables);
+        assumptions.push_back(rng() % 2 ? var : -var);
+      }
+      for (int lit : assumptions) solver.assume(lit);
+      const sat::Result result = solver.solve();
+      const bool expected = brute_force_satisfiable(formula, variables, assumptions);
+      ASSERT_EQ(result == sat::Result::satisfiable, expected) << "round " << round << " step " << step;
+      if (result == sat::Result::satisfiable) {
+        ASSERT_TRUE(model_satisfies(solver, formula)) << "round " << round << " step " << step;
+        for (int lit : assumptions) ASSERT_EQ(solver.value(lit), lit);
+      } else if (brute_force_satisfiable(formula, variables, {})) {
+        std::vector<int> failed;
+        for (int lit : assumptions) {
+          if (solver.failed(lit)) failed.push_back(lit);
+        }
+        ASSERT_FALSE(brute_force_satisfiable(formula, variables, failed)) << "round " << round;
+      } else {
+        break;
+      }
+      // Clauses of one to four literals; after a model, half of them false
+      // in it, so that the trail must give way.
+      const int width = 1 + static_cast<int>(rng() % 4);
+      Formula more = random_formula(rng, variables, 1 + static_cast<int>(rng() % 3), width);
+      if (result == sat::Result::satisfiable && rng() % 2) {
+        for (int& lit : more.front()) lit = -solver.value(std::abs(lit));
+      }
+      add_formula(solver, more);
+      formula.insert(formula.end(), more.begin(), more.end());
+    }
+    kept += statistic(solver, "kept_levels");
+  }
+  EXPECT_GT(kept, 100);
+}
+
 TEST(Incremental, ContradictoryAssumptionsBothFail) {
   sat::Solver solver;
   solver.add_clause(std::vector<int>{1, 2});
