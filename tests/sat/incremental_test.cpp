@@ -81,6 +81,7 @@ TEST(Incremental, ClausesAddedOnAKeptTrail) {
     const int variables = 6 + static_cast<int>(rng() % 10);
     Formula formula = random_formula(rng, variables, variables, 3);
     sat::Solver solver;
+    ASSERT_TRUE(solver.set_option("keeptrail", 1));
     add_formula(solver, formula);
     for (int step = 0; step < 8; ++step) {
       std::vector<int> assumptions;
