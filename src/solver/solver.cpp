@@ -361,8 +361,9 @@ struct Solver::Impl {
   }
 
   // A lemma goes in as the clause of its disjuncts, not as a unit on its
-  // root: a unit would send the SAT core back to the root, where a clause
-  // lets it keep the trail of the model the lemma refutes.
+  // root: no variables and definitions for the gates of its top-level
+  // disjunction (8% fewer instructions on a yosys-smtbmc -s z3 script), and
+  // a unit would always send the SAT core back to the root (see keeptrail).
   void add_lemma(aig::Edge lemma) {
     constexpr size_t kWidest = 32;
     std::vector<int> clause;
