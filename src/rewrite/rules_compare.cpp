@@ -168,10 +168,24 @@ Term rule_equal_polynomial(Rewriter& rw, Term term) {
       if (difference.is_constant()) return rw.mk_bool(difference.constant().is_zero());
     }
   }
-  Polynomial difference = linear_polynomial(a);
-  difference.add(linear_polynomial(b), BitVector::ones(width_of(a)));
+  const Polynomial left = linear_polynomial(a), right = linear_polynomial(b);
+  Polynomial difference = left;
+  difference.add(right, BitVector::ones(width_of(a)));
   if (difference.is_constant()) return rw.mk_bool(difference.constant().is_zero());
-  if (const std::optional<size_t> index = pivot(difference)) {
+  const std::optional<size_t> index = pivot(difference);
+  // Terms move across only where that simplifies the equation: monomials
+  // cancel, constants merge, one side is a constant, or it is solved for a
+  // declared constant (which substitution and unconstrained-variable
+  // elimination can then use).  Otherwise it keeps its shape: moving terms
+  // across made chains of shifts and additions far harder (shift1add, tea:
+  // seconds at --rewrite-level 0, time-outs at 60 s).
+  const bool cancels = difference.entries().size() < left.entries().size() + right.entries().size();
+  const bool merges_constants = !left.constant().is_zero() && !right.constant().is_zero();
+  const bool against_constant = left.is_constant() || right.is_constant();
+  const bool solves_constant = index && difference.entries()[*index].factors[0].kind() == Kind::Constant &&
+                               !(a.kind() == Kind::Constant || b.kind() == Kind::Constant);
+  if (!cancels && !merges_constants && !against_constant && !solves_constant) return {};
+  if (index) {
     return rw.mk(Kind::Equal, {difference.entries()[*index].factors[0], solved_for(rw, difference, *index)});
   }
   // p = n with the negatively counted monomials of the difference on the

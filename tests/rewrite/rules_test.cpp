@@ -61,7 +61,7 @@ const std::map<std::string, std::vector<std::string>>& examples() {
                         "(= (concat #b0 x) (concat #b0 y))"}},
       {"equal_ite", {"(= (ite p x y) x)", "(= y (ite p x y))", "(= (ite p #1 #2) #3)", "(= (ite p #1 #2) #2)"}},
       {"equal_polynomial", {"(= (bvadd x #3) #5)", "(= (bvadd x y) (bvadd y x))", "(= (bvmul x (bvadd y z)) (bvadd (bvmul x y) (bvmul x z)))",
-                            "(= (bvsub x y) #0)", "(= (bvadd x y) z)", "(= (bvmul #3 x) (bvmul #5 y))",
+                            "(= (bvsub x y) #0)", "(= (bvadd x y) (bvadd z y))", "(= (bvmul #3 x) (bvadd (bvmul #5 y) x))",
                             "(= (bvadd x #1) (bvadd x #2))", "(= (bvshl (bvmul x x) y) (bvmul x (bvshl x y)))",
                             "(= (bvshl (bvmul x (bvnot x)) y) (bvmul x (bvshl (bvnot x) y)))",
                             "(= (bvadd (bvnot x) #1) (bvneg x))", "(= (bvmul x #2) (concat ((_ extract W-2 0) x) #b0))",
@@ -162,6 +162,17 @@ TEST(RewriteRules, EachRuleAloneFiresOnEveryExampleAndPreservesMeaning) {
       EXPECT_GT(outcome.checked, 0U) << name << ": " << text << " is ill-sorted at every width";
       EXPECT_TRUE(outcome.fired) << name << " does not fire on " << text;
     }
+  }
+}
+
+// Where nothing cancels, no side is a value and no declared constant can be
+// solved for, moving terms across only changes the shape, and that shape
+// made real files far harder (tea_three_round_one_var).
+TEST(RewriteRules, EqualPolynomialLeavesEquationsItCannotSimplify) {
+  for (const std::string text : {"(= (bvadd x y) z)", "(= (bvadd (bvmul x y) z) (bvmul y z))"}) {
+    const Outcome outcome = check_examples(*rewrite::find_rule("equal_polynomial"), text, true);
+    EXPECT_GT(outcome.checked, 0U) << text;
+    EXPECT_FALSE(outcome.fired) << "equal_polynomial fires on " << text;
   }
 }
 
