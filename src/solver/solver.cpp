@@ -355,10 +355,11 @@ struct Solver::Impl {
     cnf.push_back(0);
   }
 
-  void add_clause(std::initializer_list<int> clause) {
+  void add_clause(std::span<const int> clause) {
     if (cnf_out) record_clause(clause);
-    backend->sat.add_clause(std::span<const int>(clause.begin(), clause.size()));
+    backend->sat.add_clause(clause);
   }
+  void add_clause(std::initializer_list<int> clause) { add_clause(std::span<const int>(clause.begin(), clause.size())); }
 
   // A lemma goes in as the clause of its disjuncts, not as a unit on its
   // root: no variables and definitions for the gates of its top-level
@@ -379,8 +380,7 @@ struct Solver::Impl {
         clause.push_back(backend->encoder.literal(edge));
       }
     }
-    if (cnf_out) record_clause(clause);
-    backend->sat.add_clause(clause);
+    add_clause(clause);
   }
 
   void write_cnf() {
