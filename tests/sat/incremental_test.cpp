@@ -3,11 +3,41 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 
 #include "support/solve.hpp"
 
 namespace wang::testing {
 namespace {
+
+std::vector<int> random_assumptions(std::mt19937_64& rng, int variables, int count) {
+  std::vector<int> assumptions;
+  for (int i = 0; i < count; ++i) {
+    const int var = 1 + static_cast<int>(rng() % variables);
+    assumptions.push_back(rng() % 2 ? var : -var);
+  }
+  return assumptions;
+}
+
+// One call under `assumptions`, checked against brute force: the answer,
+// a model that satisfies the formula and the assumptions, or failed
+// assumptions that alone contradict the formula.
+void solve_and_check(sat::Solver& solver, const Formula& formula, int variables, const std::vector<int>& assumptions,
+                     sat::Result& result) {
+  for (int lit : assumptions) solver.assume(lit);
+  result = solver.solve();
+  ASSERT_EQ(result == sat::Result::satisfiable, brute_force_satisfiable(formula, variables, assumptions));
+  if (result == sat::Result::satisfiable) {
+    ASSERT_TRUE(model_satisfies(solver, formula));
+    for (int lit : assumptions) ASSERT_EQ(solver.value(lit), lit);
+    return;
+  }
+  std::vector<int> failed;
+  for (int lit : assumptions) {
+    if (solver.failed(lit)) failed.push_back(lit);
+  }
+  ASSERT_FALSE(brute_force_satisfiable(formula, variables, failed));
+}
 
 TEST(Incremental, FailedAssumptionsAreUnsatisfiableWithFormula) {
   std::mt19937_64 rng(42);
@@ -18,28 +48,12 @@ TEST(Incremental, FailedAssumptionsAreUnsatisfiableWithFormula) {
     sat::Solver solver;
     add_formula(solver, formula);
     for (int call = 0; call < 5; ++call) {
-      std::vector<int> assumptions;
       const int count = 1 + static_cast<int>(rng() % 4);
-      for (int i = 0; i < count; ++i) {
-        const int var = 1 + static_cast<int>(rng() % variables);
-        assumptions.push_back(rng() % 2 ? var : -var);
-      }
-      for (int lit : assumptions) solver.assume(lit);
-      const sat::Result result = solver.solve();
-      const bool expected = brute_force_satisfiable(formula, variables, assumptions);
-      ASSERT_EQ(result == sat::Result::satisfiable, expected) << "round " << round << " call " << call;
-      if (result == sat::Result::satisfiable) {
-        ASSERT_TRUE(model_satisfies(solver, formula));
-        for (int lit : assumptions) ASSERT_EQ(solver.value(lit), lit);
-        continue;
-      }
-      ++unsat_under_assumptions;
-      std::vector<int> failed;
-      for (int lit : assumptions) {
-        if (solver.failed(lit)) failed.push_back(lit);
-      }
-      // The failed assumptions alone must already be contradictory.
-      ASSERT_FALSE(brute_force_satisfiable(formula, variables, failed)) << "round " << round;
+      const std::vector<int> assumptions = random_assumptions(rng, variables, count);
+      SCOPED_TRACE("round " + std::to_string(round) + " call " + std::to_string(call));
+      sat::Result result;
+      ASSERT_NO_FATAL_FAILURE(solve_and_check(solver, formula, variables, assumptions, result));
+      if (result != sat::Result::satisfiable) ++unsat_under_assumptions;
     }
   }
   EXPECT_GT(unsat_under_assumptions, 200);
@@ -84,27 +98,12 @@ TEST(Incremental, ClausesAddedOnAKeptTrail) {
     ASSERT_TRUE(solver.set_option("keeptrail", 1));
     add_formula(solver, formula);
     for (int step = 0; step < 8; ++step) {
-      std::vector<int> assumptions;
-      for (int i = 0, count = static_cast<int>(rng() % 3); i < count; ++i) {
-        const int var = 1 + static_cast<int>(rng() % variables);
-        assumptions.push_back(rng() % 2 ? var : -var);
-      }
-      for (int lit : assumptions) solver.assume(lit);
-      const sat::Result result = solver.solve();
-      const bool expected = brute_force_satisfiable(formula, variables, assumptions);
-      ASSERT_EQ(result == sat::Result::satisfiable, expected) << "round " << round << " step " << step;
-      if (result == sat::Result::satisfiable) {
-        ASSERT_TRUE(model_satisfies(solver, formula)) << "round " << round << " step " << step;
-        for (int lit : assumptions) ASSERT_EQ(solver.value(lit), lit);
-      } else if (brute_force_satisfiable(formula, variables, {})) {
-        std::vector<int> failed;
-        for (int lit : assumptions) {
-          if (solver.failed(lit)) failed.push_back(lit);
-        }
-        ASSERT_FALSE(brute_force_satisfiable(formula, variables, failed)) << "round " << round;
-      } else {
-        break;
-      }
+      const int count = static_cast<int>(rng() % 3);
+      const std::vector<int> assumptions = random_assumptions(rng, variables, count);
+      SCOPED_TRACE("round " + std::to_string(round) + " step " + std::to_string(step));
+      sat::Result result;
+      ASSERT_NO_FATAL_FAILURE(solve_and_check(solver, formula, variables, assumptions, result));
+      if (result != sat::Result::satisfiable && !brute_force_satisfiable(formula, variables, {})) break;
       // Clauses of one to four literals; after a model, half of them false
       // in it, so that the trail must give way.
       const int width = 1 + static_cast<int>(rng() % 4);
