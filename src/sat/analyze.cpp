@@ -49,6 +49,10 @@ void Internal::bump_reason_clause(ClauseRef ref) {
     for (ClauseRef r = arena_.first(); r != arena_.end_ref(); r = arena_.next(r)) arena_[r].activity *= 1e-20f;
     clause_activity_increment_ *= 1e-20f;
   }
+  if (clause.hyper) {
+    clause.used = 1;
+    return;
+  }
   if (clause.glue <= static_cast<uint32_t>(opts.tier1glue)) return;
   clause.used = clause.glue <= static_cast<uint32_t>(opts.tier2glue) ? 2 : 1;
   const uint32_t glue = compute_glue(clause.literals());

@@ -30,7 +30,8 @@ struct Clause {
   uint32_t subsume : 1;    // candidate for the next subsumption round
   uint32_t moved : 1;      // relocated by the collector; `forward` is valid
   uint32_t gate : 1;       // part of the gate defining the variable being eliminated
-  uint32_t unused_bits : 3;
+  uint32_t hyper : 1;      // redundant hyper-binary resolvent of probing: kept only while used
+  uint32_t unused_bits : 2;
   uint32_t id_low;
   uint32_t id_high;
   float activity;

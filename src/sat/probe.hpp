@@ -16,9 +16,14 @@ class Prober : Technique {
   std::vector<Lit> roots() const;
   void probe(Lit lit);
   void learn_failed_literal(Lit lit, ClauseRef conflict);
-  void add_hyper_binary_resolvents(Lit probe);
+  Lit parent(Lit lit) const;
+  Lit dominator(Lit a, Lit b) const;
+  Lit reason_dominator(ClauseRef reason, Lit implied) const;
+  void add_hyper_binary_resolvents();
 
   std::vector<Lit> clause_;
+  // Reasons that a resolvent subsumes, deleted when the round ends.
+  std::vector<ClauseRef> subsumed_reasons_;
 };
 
 }  // namespace wang::sat

@@ -5,9 +5,11 @@
 // Tier 2 survives as long as it keeps being used in conflict analysis.  The
 // rest (tier 3) is kept only while recently used; at each reduction the
 // unused ones are ranked by glue and then activity, and the worst share is
-// deleted.  Reason clauses of the current trail are never deleted.  The
-// interval between reductions grows with the square root of their number,
-// so the database grows slowly over a long run.
+// deleted.  Hyper-binary resolvents of probing (there can be millions of
+// them on large circuits) are not ranked: each goes at the first reduction
+// it was not used since.  Reason clauses of the current trail are never
+// deleted.  The interval between reductions grows with the square root of
+// their number, so the database grows slowly over a long run.
 #include <algorithm>
 #include <cmath>
 
@@ -41,7 +43,17 @@ void Internal::reduce() {
   const uint32_t tier1 = static_cast<uint32_t>(opts.tier1glue);
   for (ClauseRef ref = arena_.first(); ref != arena_.end_ref(); ref = arena_.next(ref)) {
     Clause& clause = arena_[ref];
-    if (!clause.learnt || clause.garbage || clause.reason || clause.glue <= tier1) continue;
+    if (!clause.learnt || clause.garbage || clause.reason) continue;
+    if (clause.hyper) {
+      if (clause.used) {
+        --clause.used;
+      } else {
+        delete_clause(ref);
+        ++stats.deleted;
+      }
+      continue;
+    }
+    if (clause.glue <= tier1) continue;
     if (clause.used) {
       --clause.used;
       continue;

@@ -6,7 +6,7 @@
 
 namespace wang::sat {
 
-void Technique::derive_from_decisions(ClauseRef start, Lit implied, std::vector<Lit>& clause) {
+void Technique::derive_from_decisions(ClauseRef start, Lit implied, std::vector<Lit>& clause, Lit stop) {
   std::vector<uint8_t>& seen = this->seen();
   std::vector<ClauseId>& chain = this->chain();
   std::vector<std::pair<uint32_t, ClauseId>>& chain_steps = this->chain_steps();
@@ -33,8 +33,8 @@ void Technique::derive_from_decisions(ClauseRef start, Lit implied, std::vector<
     }
     seen[var] |= mark::kSeen;
     analyzed().push_back(var);
-    if (data.reason == kNoReason) {
-      clause.push_back(lit);  // false: the negation of a decision
+    if (data.reason == kNoReason || (stop != kNoLit && lit == negate(stop))) {
+      clause.push_back(lit);  // false: the negation of a decision or of `stop`
       continue;
     }
     chain_steps.emplace_back(data.trail, arena()[data.reason].id());

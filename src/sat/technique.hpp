@@ -81,6 +81,9 @@ class Technique {
     engine_.arena_.free(ref);
   }
   void collect_garbage() { engine_.collect_garbage(); }
+  // LRAT: unit steps for the root literals not yet derived, from their
+  // reasons, before a reason may be deleted.
+  void derive_root_units() { engine_.derive_root_units(); }
   // Removes satisfied clauses and false literals at the root level.
   void simplify_root() { engine_.simplify_root(); }
   void assign_root_unit(Lit lit, ClauseId id) { engine_.assign_root_unit(lit, id); }
@@ -109,7 +112,9 @@ class Technique {
   // clause `start` falsified, or, with `implied` a literal, that and
   // `implied` (propagated by its reason `start`).  For LRAT its antecedents
   // are left in chain(), in an order unit propagation can follow.
-  void derive_from_decisions(ClauseRef start, Lit implied, std::vector<Lit>& clause);
+  // With `stop` a true literal above the root, the walk ends there as at a
+  // decision (the clause gets its negation).
+  void derive_from_decisions(ClauseRef start, Lit implied, std::vector<Lit>& clause, Lit stop = kNoLit);
 
   Internal& engine_;
 

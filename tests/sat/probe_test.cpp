@@ -16,7 +16,7 @@ TEST(Probing, FindsUnitsAndResolventsThatCheck) {
   const sat::ProofFormat formats[] = {sat::ProofFormat::drat_text, sat::ProofFormat::drat_binary,
                                       sat::ProofFormat::lrat_text, sat::ProofFormat::lrat_binary};
   std::mt19937_64 rng(20261206);
-  double probes = 0, failed = 0, resolvents = 0;
+  double probes = 0, failed = 0, resolvents = 0, subsumed = 0;
   for (int round = 0; round < 40; ++round) {
     // Near the threshold: enough conflicts for many inprocessing rounds,
     // whose learned binary clauses give probing its roots.
@@ -42,11 +42,13 @@ TEST(Probing, FindsUnitsAndResolventsThatCheck) {
     probes += statistic(solver, "probes");
     failed += statistic(solver, "failed_literals");
     resolvents += statistic(solver, "hyper_binaries");
+    subsumed += statistic(solver, "hyper_subsumed");
   }
   // The formulas must exercise what the test is about.
   EXPECT_GT(probes, 0);
   EXPECT_GT(failed, 0);
   EXPECT_GT(resolvents, 0);
+  EXPECT_GT(subsumed, 0);
 }
 
 }  // namespace
