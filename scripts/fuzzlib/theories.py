@@ -45,6 +45,12 @@ class Generator:
             self.elements = self.declare('u', rng.randint(2, 4), 'U')
             self.lines.append('(declare-fun g (U) U)')
             self.lines.append('(declare-fun h (U %s) Bool)' % bv_sort(self.index))
+            # State-like functions, as yosys-smtbmc declares them: applied
+            # to elements only, which the solver purifies while U is used
+            # no other way ("free" scripts keep it so throughout).
+            self.lines.append('(declare-fun k (U) %s)' % bv_sort(self.element))
+            self.lines.append('(declare-fun r (U) %s)' % array_sort(self.index, self.element))
+        self.free_sort = self.with_sort and rng.random() < 0.5
         self.lines.append('(declare-fun f (%s) %s)' % (bv_sort(self.index), bv_sort(self.element)))
         self.lines.append('(declare-fun m (%s) %s)' % (bv_sort(self.element), array_sort(self.index, self.element)))
 
@@ -68,6 +74,8 @@ class Generator:
         if choice == 0 and width == self.element:
             return '(select %s %s)' % (self.array(depth - 1), self.word(self.index, depth - 1))
         if choice == 1 and width == self.element:
+            if self.with_sort and rng.random() < 0.5:
+                return '(k %s)' % self.element_of_sort(depth - 1)
             return '(f %s)' % self.word(self.index, depth - 1)
         if choice == 2:
             return '(ite %s %s %s)' % (self.formula(depth - 1), self.word(width, depth - 1), self.word(width, depth - 1))
@@ -86,13 +94,15 @@ class Generator:
         if choice == 0:
             return '(ite %s %s %s)' % (self.formula(depth - 1), self.array(depth - 1), self.array(depth - 1))
         if choice == 1:
+            if self.with_sort and rng.random() < 0.5:
+                return '(r %s)' % self.element_of_sort(depth - 1)
             return '(m %s)' % self.word(self.element, depth - 1)
         return '(store %s %s %s)' % (self.array(depth - 1), self.word(self.index, depth - 1),
                                      self.word(self.element, depth - 1))
 
     def element_of_sort(self, depth):
         rng = self.rng
-        if depth <= 0 or rng.random() < 0.4:
+        if depth <= 0 or self.free_sort or rng.random() < 0.4:
             return rng.choice(self.elements)
         if rng.random() < 0.7:
             return '(g %s)' % self.element_of_sort(depth - 1)
@@ -106,9 +116,9 @@ class Generator:
         choice = rng.randrange(10)
         if choice == 0:
             return '(= %s %s)' % (self.array(depth - 1), self.array(depth - 1))
-        if choice == 1 and self.with_sort:
+        if choice == 1 and self.with_sort and not self.free_sort:
             return '(= %s %s)' % (self.element_of_sort(depth - 1), self.element_of_sort(depth - 1))
-        if choice == 2 and self.with_sort:
+        if choice == 2 and self.with_sort and not self.free_sort:
             return '(h %s %s)' % (self.element_of_sort(depth - 1), self.word(self.index, depth - 1))
         if choice == 3:
             return '(not %s)' % self.formula(depth - 1)
@@ -116,7 +126,7 @@ class Generator:
             return '(%s %s %s)' % (rng.choice(['and', 'or', '=>']), self.formula(depth - 1), self.formula(depth - 1))
         if choice == 5:
             return '(bvult %s %s)' % (self.word(self.index, depth - 1), self.word(self.index, depth - 1))
-        if choice == 6 and self.with_sort:
+        if choice == 6 and self.with_sort and not self.free_sort:
             return '(distinct %s)' % ' '.join(self.element_of_sort(depth - 1) for _ in range(3))
         width = rng.choice([self.index, self.element])
         return '(= %s %s)' % (self.word(width, depth - 1), self.word(width, depth - 1))

@@ -21,6 +21,7 @@
 #include "preprocess/preprocessor.hpp"
 #include "smt/evaluator.hpp"
 #include "solver/array_engine.hpp"
+#include "solver/purify.hpp"
 #include "solver/term_blaster.hpp"
 #include "util/memory.hpp"
 
@@ -30,12 +31,13 @@ namespace {
 
 // The parts that reset-assertions throws away.
 struct Backend {
-  explicit Backend(TermManager& terms) : blaster(aig, terms), arrays(terms) {}
+  explicit Backend(TermManager& terms) : blaster(aig, terms), arrays(terms), purifier(terms) {}
   sat::Solver sat;
   aig::Aig aig;
   aig::CnfEncoder encoder{aig, sat};
   TermBlaster blaster;
   ArrayEngine arrays;
+  Purifier purifier;
   std::unique_ptr<preprocess::Preprocessor> preprocessor;
 };
 
@@ -274,6 +276,19 @@ struct Solver::Impl {
   // interrupt leaves the pending assertions for the next check if it
   // comes while they are preprocessed, and the preprocessed ones not yet
   // encoded if it comes while they are encoded.
+  // Assertions and assumptions reach the encoding purified (purify.hpp)
+  // unless the option is off.
+  Term purify(Term formula) {
+    if (option("purify") == 0) return formula;
+    return backend->purifier.purify(formula, static_cast<uint32_t>(levels.size()));
+  }
+
+  // Pending with the assertions, so that an interrupted check keeps them.
+  void add_ties() {
+    const uint32_t level = static_cast<uint32_t>(levels.size());
+    for (const Term& tie : backend->purifier.ties(level)) pending.push_back({tie, level});
+  }
+
   std::vector<Term> encode_pending(std::span<const Term> assumptions) {
     std::vector<preprocess::Assertion> batch;
     for (const PendingAssertion& assertion : pending) {
@@ -580,7 +595,7 @@ void Solver::assert_formula(Term formula) {
   s.configured = true;
   s.model.reset();
   s.assertions.push_back(formula);
-  s.pending.push_back({formula, s.levels.size()});
+  s.pending.push_back({s.purify(formula), s.levels.size()});
 }
 
 Result Solver::check_sat(std::span<const Term> assumptions) {
@@ -598,7 +613,10 @@ Result Solver::check_sat(std::span<const Term> assumptions) {
     return Result::unknown;
   }
   try {
-    s.encoded_assumptions = s.encode_pending(assumptions);
+    std::vector<Term> purified;
+    for (const Term& assumption : assumptions) purified.push_back(s.purify(assumption));
+    s.add_ties();
+    s.encoded_assumptions = s.encode_pending(purified);
     for (const Term& assumption : s.encoded_assumptions) {
       s.last_assumption_literals.push_back(s.backend->encoder.literal(s.backend->blaster.edge(assumption)));
     }
@@ -629,8 +647,10 @@ Result Solver::check_sat(std::span<const Term> assumptions) {
                                                          : Result::unknown;
   if (s.last_result == Result::sat) {
     auto simulation = std::make_shared<Simulation>(*s.backend);
-    s.model = std::make_unique<Evaluator>(s.backend->preprocessor->model(
-        [impl = impl_.get(), simulation](Term constant) { return impl->constant_value(constant, *simulation); }));
+    Purifier::ValueOf values = s.backend->preprocessor->model(
+        [impl = impl_.get(), simulation](Term constant) { return impl->constant_value(constant, *simulation); });
+    if (s.option("purify") != 0) values = s.backend->purifier.model(std::move(values));
+    s.model = std::make_unique<Evaluator>(std::move(values));
   }
   return s.last_result;
 }
@@ -663,6 +683,7 @@ void Solver::pop(uint32_t count) {
   std::erase_if(s.unencoded, [&s](const preprocess::Assertion& assertion) { return assertion.level > s.levels.size(); });
   std::erase_if(s.encoded_roots, [&s](const preprocess::Assertion& root) { return root.level > s.levels.size(); });
   s.backend->preprocessor->pop_to(static_cast<uint32_t>(s.levels.size()));
+  s.backend->purifier.pop_to(static_cast<uint32_t>(s.levels.size()));
 }
 
 uint32_t Solver::num_levels() const { return static_cast<uint32_t>(impl_->levels.size()); }

@@ -138,6 +138,66 @@ TEST(Theories, UninterpretedSortsAndArrayValuedFunctions) {
   EXPECT_EQ(solve(t, {t.mk_term(Kind::Distinct, {m0, m1})}), Result::sat);
 }
 
+// Applications to constants of a sort used only as arguments become
+// constants of their own (solver/purify.hpp); a use of the sort's elements
+// anywhere else, asserted or assumed, must bring the congruences back for
+// as long as it lasts, and models must still satisfy the original formulas.
+TEST(Theories, PurifiedApplicationsStayExactWhenTheSortIsUsedOtherwise) {
+  smt::TermManager t;
+  const Sort state = Sort::uninterpreted("State");
+  const Sort memory = Sort::array(Sort::bitvec(2), Sort::bitvec(4));
+  const Term s0 = t.mk_const(state, "s0");
+  const Term s1 = t.mk_const(state, "s1");
+  const Term mem = t.mk_const(Sort::function({state}, memory), "mem");
+  const Term valid = t.mk_const(Sort::function({state}, Sort::boolean()), "valid");
+  const Term m0 = t.mk_term(Kind::Apply, {mem, s0});
+  const Term m1 = t.mk_term(Kind::Apply, {mem, s1});
+  const Term addr = t.mk_const(Sort::bitvec(2), "addr");
+  const Term read0 = t.mk_term(Kind::Select, {m0, addr});
+  const Term read1 = t.mk_term(Kind::Select, {m1, addr});
+  const Term same_state = t.mk_term(Kind::Equal, {s0, s1});
+  const Term flag = t.mk_const(Sort::boolean(), "flag");
+  for (int purify = 0; purify <= 1; ++purify) {
+    smt::Solver solver(t);
+    solver.set_option("purify", purify);
+    const auto expect_model = [&solver] {
+      std::string failure;
+      EXPECT_TRUE(solver.check_model(&failure)) << failure;
+    };
+    // A step as yosys-smtbmc writes it: the next state's memory is a store
+    // into this one's.
+    solver.assert_formula(t.mk_term(Kind::Equal, {m1, t.mk_term(Kind::Store, {m0, addr, bv(t, 4, 9)})}));
+    solver.assert_formula(t.mk_term(Kind::Apply, {valid, s0}));
+    solver.assert_formula(t.mk_term(Kind::Not, {t.mk_term(Kind::Apply, {valid, s1})}));
+    ASSERT_EQ(solver.check_sat(), Result::sat) << purify;
+    expect_model();
+    EXPECT_NE(solver.get_value(s0), solver.get_value(s1));
+    EXPECT_EQ(solver.get_value(read1), bv(t, 4, 9));
+    // Equal states would need valid(s0) = valid(s1).
+    const Term assumptions[] = {same_state};
+    EXPECT_EQ(solver.check_sat(assumptions), Result::unsat) << purify;
+    ASSERT_EQ(solver.check_sat(), Result::sat) << purify;
+    expect_model();
+    solver.push(1);
+    solver.assert_formula(t.mk_term(Kind::Ite, {flag, same_state, t.mk_bool(false)}));
+    EXPECT_EQ(solver.check_sat(), Result::unsat) << purify;
+    solver.pop(1);
+    // A state chosen by an ite: with flag, mem of it is m0, whose read is
+    // not the stored 9 unless it was 9 before.
+    solver.push(1);
+    const Term chosen = t.mk_term(Kind::Apply, {mem, t.mk_term(Kind::Ite, {flag, s0, s1})});
+    solver.assert_formula(flag);
+    solver.assert_formula(t.mk_term(Kind::Equal, {t.mk_term(Kind::Select, {chosen, addr}), bv(t, 4, 9)}));
+    solver.assert_formula(t.mk_term(Kind::Distinct, {read0, bv(t, 4, 9)}));
+    EXPECT_EQ(solver.check_sat(), Result::unsat) << purify;
+    solver.pop(1);
+    solver.assert_formula(t.mk_term(Kind::Distinct, {read0, bv(t, 4, 9)}));
+    ASSERT_EQ(solver.check_sat(), Result::sat) << purify;
+    expect_model();
+    EXPECT_NE(solver.get_value(read0), solver.get_value(read1));
+  }
+}
+
 // Random formulas over two arrays with 2-bit indices and 1-bit elements and
 // two index constants, or over a function on 2-bit words and two words.
 struct Family {
