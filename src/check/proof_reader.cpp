@@ -102,10 +102,13 @@ ProofFormat detect_format(std::string_view prefix) {
     const TrialResult lrat = trial_binary(prefix, true);
     if (drat.failed != lrat.failed) return drat.failed ? ProofFormat::LratBinary : ProofFormat::DratBinary;
     // Both fail: the one that went further wins.  Both fit (rare, as the
-    // readings disagree on where steps start): LRAT if its ids look right.
-    // DRAT on ties, as it is what solvers write by default.
+    // readings disagree on where steps start; a DRAT proof of a unit and
+    // the empty clause is one LRAT step to the LRAT reading): LRAT if it
+    // finds as many steps as DRAT and its ids look right.  DRAT on ties,
+    // as it is what solvers write by default.
     if (drat.failed) return lrat.steps > drat.steps ? ProofFormat::LratBinary : ProofFormat::DratBinary;
-    return lrat.steps > 0 && 10 * lrat.oddities < lrat.steps ? ProofFormat::LratBinary : ProofFormat::DratBinary;
+    const bool lrat_fits = lrat.steps > 0 && lrat.steps >= drat.steps && 10 * lrat.oddities < lrat.steps;
+    return lrat_fits ? ProofFormat::LratBinary : ProofFormat::DratBinary;
   }
   // Text: the first line that tells decides.  "d ..." is a DRAT deletion,
   // "ID d ..." an LRAT one; an LRAT addition has two zeros ("ID lits 0

@@ -264,6 +264,9 @@ TEST(SmallProofs, FormatDetection) {
   EXPECT_EQ(detect_format(write_lrat_binary(lrat)), ProofFormat::LratBinary);
   const std::vector<Step> drat = parse_drat("-1 0\nd -1 -3 0\n-2 0\n0\n");
   EXPECT_EQ(detect_format(write_drat_binary(drat)), ProofFormat::DratBinary);
+  // Bytes that both readings take whole: `a 121 0 a 0` (fuzz seed 54529)
+  // is one LRAT addition with id 121 and hint 48 as well.
+  EXPECT_EQ(detect_format(write_drat_binary(parse_drat("121 0\n0\n"))), ProofFormat::DratBinary);
   // Forcing a format overrides detection.
   const CheckOutcome forced = check_string(kTwoVars, "1 0\n0\n", ProofFormat::LratText);
   EXPECT_EQ(forced.format, ProofFormat::LratText);
