@@ -53,7 +53,7 @@ Term Purifier::purify(Term formula, uint32_t level) {
   for (uint64_t sort : sort_sets_[uses(formula)]) tying_levels_[sort].push_back(level);
   // Constants for the purifiable applications not met before.
   post_order(
-      formula, [this](Term term) { return replaced_.contains(term) || visited_.contains(term); },
+      formula, [this](Term term) { return visited_.contains(term); },
       [this](Term term) {
         visited_.set(term, true);
         if (!purifiable(term)) return;
@@ -79,6 +79,11 @@ bool Purifier::tied(const Application& application) const {
 
 std::vector<Term> Purifier::ties(uint32_t level) {
   std::vector<Term> equations;
+  // Every check asks; with no sort tied (yosys-smtbmc's case) that costs
+  // nothing per purified application.
+  const bool any_tied = std::any_of(tying_levels_.begin(), tying_levels_.end(),
+                                    [](const auto& entry) { return !entry.second.empty(); });
+  if (!any_tied) return equations;
   for (Application& application : applications_) {
     if (application.tie_level != kUntied || !tied(application)) continue;
     application.tie_level = level;
@@ -90,7 +95,7 @@ std::vector<Term> Purifier::ties(uint32_t level) {
 void Purifier::pop_to(uint32_t levels) {
   for (auto& [sort, tying] : tying_levels_) std::erase_if(tying, [levels](uint32_t level) { return level > levels; });
   for (Application& application : applications_) {
-    if (application.tie_level != kUntied && application.tie_level > levels) application.tie_level = kUntied;
+    if (application.tie_level > levels) application.tie_level = kUntied;
   }
 }
 

@@ -271,11 +271,6 @@ struct Solver::Impl {
     }
   }
 
-  // Preprocesses the pending assertions with the check's assumptions and
-  // encodes what comes out; returns the assumptions as preprocessed.  An
-  // interrupt leaves the pending assertions for the next check if it
-  // comes while they are preprocessed, and the preprocessed ones not yet
-  // encoded if it comes while they are encoded.
   // Assertions and assumptions reach the encoding purified (purify.hpp)
   // unless the option is off.
   Term purify(Term formula) {
@@ -289,6 +284,11 @@ struct Solver::Impl {
     for (const Term& tie : backend->purifier.ties(level)) pending.push_back({tie, level});
   }
 
+  // Preprocesses the pending assertions with the check's assumptions and
+  // encodes what comes out; returns the assumptions as preprocessed.  An
+  // interrupt leaves the pending assertions for the next check if it
+  // comes while they are preprocessed, and the preprocessed ones not yet
+  // encoded if it comes while they are encoded.
   std::vector<Term> encode_pending(std::span<const Term> assumptions) {
     std::vector<preprocess::Assertion> batch;
     for (const PendingAssertion& assertion : pending) {
