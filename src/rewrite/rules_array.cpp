@@ -1,5 +1,6 @@
 // Arrays: reads that a store or a constant array answers at once, and the
 // conditional write that hardware models produce.
+#include <optional>
 #include <unordered_set>
 
 #include "rewrite/rewriter.hpp"
@@ -31,6 +32,26 @@ bool write_history_within(Term array, size_t limit) {
   return true;
 }
 
+// A conditional write as ite_store leaves it: `(ite c v (select base
+// written))` stored at `written` writes v when c holds (or, with the
+// branches the other way round, when c does not) and otherwise keeps what
+// was there.
+struct ConditionalWrite {
+  Term condition, value;
+};
+
+// The write that `value`, stored over `base` at `written`, makes, if it
+// has that form.  A read at another index then needs no read of the old
+// value at `written`, which would itself be expanded through every
+// earlier write and make an unrolled memory quadratic.
+std::optional<ConditionalWrite> conditional_write(Rewriter& rw, Term base, Term written, Term value) {
+  if (value.kind() != Kind::Ite) return std::nullopt;
+  const Term old = rw.mk(Kind::Select, {base, written});
+  if (value.child(2) == old) return ConditionalWrite{value.child(0), value.child(1)};
+  if (value.child(1) == old) return ConditionalWrite{rw.mk_not(value.child(0)), value.child(2)};
+  return std::nullopt;
+}
+
 // Reads are expanded through at most this many writes: the expansion costs
 // reads times writes, and longer histories are left to the lemmas.
 constexpr size_t kExpandedWrites = 64;
@@ -50,8 +71,12 @@ Term rule_select_expand(Rewriter& rw, Term term) {
     return rw.mk(Kind::Ite, {array.child(0), rw.mk(Kind::Select, {array.child(1), index}),
                              rw.mk(Kind::Select, {array.child(2), index})});
   }
-  return rw.mk(Kind::Ite, {rw.mk(Kind::Equal, {index, array.child(1)}), array.child(2),
-                           rw.mk(Kind::Select, {array.child(0), index})});
+  const Term base = array.child(0), written = array.child(1), value = array.child(2);
+  const Term hit = rw.mk(Kind::Equal, {index, written}), below = rw.mk(Kind::Select, {base, index});
+  if (const auto write = conditional_write(rw, base, written, value)) {
+    return rw.mk(Kind::Ite, {rw.mk(Kind::And, {hit, write->condition}), write->value, below});
+  }
+  return rw.mk(Kind::Ite, {hit, value, below});
 }
 
 // Only where the answer is certain: the indices are the same term or two

@@ -45,7 +45,8 @@ const std::map<std::string, std::vector<std::string>>& examples() {
       {"ite_cond_in_branch", {"(ite p p q)", "(ite p q p)", "(ite p (not p) q)", "(ite p q (not p))"}},
       {"ite_store", {"(ite p (store a x y) a)", "(ite p a (store a x y))", "(= (ite p (store a x y) a) b)"}},
       {"select_store", {"(select (store a x y) x)", "(select (store a #0 y) #1)", "(select (store (store a #1 z) x y) x)"}},
-      {"select_expand", {"(select (store a x y) z)", "(select (ite p a b) x)", "(select (store (ite p a b) x y) z)"}},
+      {"select_expand", {"(select (store a x y) z)", "(select (ite p a b) x)", "(select (store (ite p a b) x y) z)",
+                         "(select (store a x (ite p y (select a x))) z)", "(select (store a x (ite p (select a x) y)) z)"}},
       {"bvnot_bvnot", {"(bvnot (bvnot x))"}},
       {"bitwise_negated_ops", {"(bvnand x y)", "(bvnor x y)", "(bvxnor x y)"}},
       {"arith_neutral", {"(bvadd x #0)", "(bvmul x #1)", "(bvmul x #0 y)", "(bvsub x #0)", "(bvsub x x)",
@@ -197,6 +198,19 @@ TEST(RewriteRules, LevelOneLeavesNormalFormsOut) {
   const smt::Term term = *reader.read("(bvmul y x)");
   EXPECT_EQ(rw.rewrite(term), term);
   EXPECT_EQ(rw.fired(Rule::polynomial), 0U);
+}
+
+// A conditional write, as ite_store leaves it, keeps the old value at the
+// written index; a read elsewhere must not read that old value, or an
+// unrolled memory's reads grow with the square of its writes.
+TEST(RewriteRules, ReadThroughAConditionalWriteSkipsTheOldValue) {
+  smt::TermManager terms;
+  TemplateReader reader(terms, TemplateReader::kMaxArrayWidth);
+  Rewriter rw(terms);
+  EXPECT_EQ(rw.rewrite(*reader.read("(select (store a x (ite p y (select a x))) z)")),
+            rw.rewrite(*reader.read("(ite (and (= z x) p) y (select a z))")));
+  EXPECT_EQ(rw.rewrite(*reader.read("(select (store a x (ite p (select a x) y)) z)")),
+            rw.rewrite(*reader.read("(ite (and (= z x) (not p)) y (select a z))")));
 }
 
 TEST(RewriteRules, EveryRuleIsDocumented) {
