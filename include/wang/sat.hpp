@@ -110,6 +110,12 @@ class Solver {
   // derive the conflict.  The failed assumptions together are unsatisfiable.
   bool failed(int literal) const;
 
+  // Declares that no clause, assumption or call will mention a variable
+  // above the current `max_var`: the solver may then add variables of its
+  // own (bounded variable addition, option `factor`), which stay invisible.
+  // A later literal above that bound throws std::logic_error.
+  void close_variables();
+
   // Variables the client will mention again are kept by inprocessing, so
   // that new clauses over them need not undo any simplification.  Calls nest.
   void freeze(int literal);
@@ -144,6 +150,8 @@ class Solver {
  private:
   struct State;
   void reserve_for(uint32_t internal_literal);
+  // The variables the client may name: max_var.
+  uint32_t client_variables() const;
 
   std::unique_ptr<Internal> internal_;
   std::unique_ptr<State> state_;

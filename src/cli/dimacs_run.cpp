@@ -182,6 +182,8 @@ int solve_dimacs(const Settings& settings, io::ByteSource& input) {
                 "parsed " + std::to_string(summary.max_variable) + " variables, " + std::to_string(summary.clauses) +
                     " clauses in " + std::to_string(util::seconds_since(settings.start)) + " s");
 
+  // The formula is complete: the solver may add variables of its own.
+  solver.close_variables();
   const sat::Result result = solver.solve();
   set_interruptible_solver(nullptr);
   solver.flush_proof();

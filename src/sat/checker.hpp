@@ -29,6 +29,12 @@ class Checker {
   // `antecedents`, in order, ends in a conflict, each antecedent being unit
   // or falsified when its turn comes; then holds the clause.
   void add_derived(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents);
+  // A clause on a new variable (the first literal's, which no original
+  // clause may contain): RUP as above, or RAT on the first literal along
+  // the groups of a candidate (kRatCandidate) and the hints that refute the
+  // resolvent with it, as in LRAT.  Only the engine's own variables may be
+  // extended on: a client clause over them could make a RAT step unsound.
+  void add_extension(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents);
   void remove(ClauseId id);
   // `model` holds per variable kTrue or kFalse.
   void check_model(std::span<const Value> model) const;
@@ -38,9 +44,17 @@ class Checker {
   [[noreturn]] void fail(const std::string& what, ClauseId id) const;
   Value value(Lit lit) const { return var_of(lit) < values_.size() / 2 ? values_[lit] : kUnassigned; }
   void assign(Lit lit);
+  void unassign_to(size_t size);
+  void add_step(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents, bool rat);
+  bool propagate_hints(std::span<const ClauseId> hints, size_t& next, ClauseId id);
+  bool rat_holds(std::span<const Lit> literals, std::span<const ClauseId> groups, ClauseId id);
 
   std::unordered_map<ClauseId, std::vector<Lit>> clauses_;  // live clauses by id
   std::vector<std::vector<Lit>> originals_;                 // all, for model checks
+  std::vector<uint8_t> original_vars_;                      // per variable: in an original clause
+  // The clauses, live or not, of each literal of a variable that is in no
+  // original clause: where the candidates of a RAT step are.
+  std::unordered_map<Lit, std::vector<ClauseId>> extension_occurrences_;
   std::vector<Value> values_;                               // per literal, during a check
   std::vector<Lit> assigned_;
   bool refuted_ = false;

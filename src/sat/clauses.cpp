@@ -56,11 +56,20 @@ void Internal::proof_add(ClauseId id, std::span<const Lit> literals, std::span<c
   WANG_SAT_ASSERT(id > 0 && id <= last_clause_id_);
   if constexpr (kAssertions) {
     if (lrat()) {
-      for (ClauseId antecedent : antecedents) WANG_SAT_ASSERT(antecedent > 0 && antecedent < id);
+      for (ClauseId antecedent : antecedents) {
+        const ClauseId named = antecedent & ~kRatCandidate;
+        WANG_SAT_ASSERT(named > 0 && named < id);
+      }
     }
   }
   if (proof) proof->add(id, literals, antecedents);
   if (checker_) checker_->add_derived(id, literals, antecedents);
+}
+
+void Internal::proof_add_extension(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents) {
+  WANG_SAT_ASSERT(!literals.empty() && var_of(literals[0]) >= client_vars && variables_closed);
+  if (proof) proof->add(id, literals, antecedents);
+  if (checker_) checker_->add_extension(id, literals, antecedents);
 }
 
 void Internal::proof_remove(ClauseRef ref) {

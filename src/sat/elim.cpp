@@ -28,7 +28,10 @@ Eliminator::Eliminator(Internal& engine, int64_t steps, int64_t subsume_steps)
       marks_(2 * static_cast<size_t>(num_vars()), 0) {}
 
 bool Eliminator::eliminable(Var var) const {
-  return status(var) == VarStatus::active && !frozen(var) && value(make_lit(var, false)) == kUnassigned;
+  // Eliminating a variable of bounded variable addition would put back the
+  // clauses it factored.
+  return status(var) == VarStatus::active && !frozen(var) && !own_variable(var) &&
+         value(make_lit(var, false)) == kUnassigned;
 }
 
 // The resolvent of two clauses on `pivot` (in `positive`, negated in

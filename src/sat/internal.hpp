@@ -111,6 +111,10 @@ class Internal {
   size_t learn_max_size = 0;
   std::unique_ptr<ProofWriter> proof;
   Var num_vars = 0;
+  // Set by Solver::close_variables: the variables at or above this bound
+  // are the engine's own (factor.cpp), no client ever names them.
+  Var client_vars = 0;
+  bool variables_closed = false;
 
  private:
   // ---- Assignment (assign.cpp, backtrack.cpp) ---------------------------
@@ -277,6 +281,9 @@ class Internal {
 
   // ---- Proof (proof steps in clauses.cpp) ------------------------------------
   void proof_add(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents);
+  // A clause RAT on its first literal, of a variable of the engine's own
+  // (factor.cpp); candidates in `antecedents` carry kRatCandidate.
+  void proof_add_extension(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents);
   void proof_remove(ClauseRef ref);
   void derive_root_units();
   // Whether steps need their antecedents: for an LRAT proof or the checker.

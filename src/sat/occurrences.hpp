@@ -16,6 +16,8 @@ class OccurrenceLists {
  public:
   // Lists every live irredundant clause of `arena` under its literals.
   void connect(const ClauseArena& arena, Var variables);
+  // Room for the literals of variables added since `connect`.
+  void reserve(Var variables) { lists_.resize(2 * static_cast<size_t>(variables)); }
   std::vector<ClauseRef>& operator[](Lit lit) { return lists_[lit]; }
   const std::vector<ClauseRef>& operator[](Lit lit) const { return lists_[lit]; }
   // Drops references to deleted clauses from a list; returns its size.

@@ -95,7 +95,25 @@ int64_t Solver::get_option(std::string_view name) const {
   throw std::invalid_argument("unknown option '" + std::string(name) + "'");
 }
 
-void Solver::reserve_for(Lit lit) { internal_->reserve_variables(var_of(lit) + 1); }
+void Solver::reserve_for(Lit lit) {
+  if (internal_->variables_closed) {
+    if (var_of(lit) >= internal_->client_vars) {
+      throw std::logic_error("variable " + std::to_string(var_of(lit) + 1) + " after close_variables at " +
+                             std::to_string(internal_->client_vars));
+    }
+    return;
+  }
+  internal_->reserve_variables(var_of(lit) + 1);
+}
+
+void Solver::close_variables() {
+  internal_->client_vars = internal_->num_vars;
+  internal_->variables_closed = true;
+}
+
+uint32_t Solver::client_variables() const {
+  return internal_->variables_closed ? internal_->client_vars : internal_->num_vars;
+}
 
 void Solver::add(int literal) {
   State& s = *state_;
@@ -142,14 +160,14 @@ Result Solver::solve() {
 int Solver::value(int literal) const {
   if (state_->state != FacadeState::satisfied) throw std::logic_error("value requires a satisfiable result");
   const Lit lit = import_literal(literal);
-  if (var_of(lit) >= internal_->num_vars) return -literal;  // unconstrained
+  if (var_of(lit) >= client_variables()) return -literal;  // unconstrained
   return internal_->model_value(lit) == kTrue ? literal : -literal;
 }
 
 bool Solver::failed(int literal) const {
   if (state_->state != FacadeState::unsatisfied) throw std::logic_error("failed requires an unsatisfiable result");
   const Lit lit = import_literal(literal);
-  return var_of(lit) < internal_->num_vars && internal_->failed_assumption(lit);
+  return var_of(lit) < client_variables() && internal_->failed_assumption(lit);
 }
 
 void Solver::freeze(int literal) {
@@ -173,9 +191,13 @@ void Solver::set_learn_observer(int max_length, std::function<void(std::span<con
   internal_->learn_max_size = max_length > 0 ? static_cast<size_t>(max_length) : 0;
   internal_->learn_observer = nullptr;
   if (!observer) return;
-  internal_->learn_observer = [&dimacs = state_->learned, observer = std::move(observer)](std::span<const Lit> clause) {
+  internal_->learn_observer = [&engine = *internal_, &dimacs = state_->learned,
+                               observer = std::move(observer)](std::span<const Lit> clause) {
     dimacs.clear();
-    for (Lit lit : clause) dimacs.push_back(lit_to_dimacs(lit));
+    for (Lit lit : clause) {
+      if (engine.variables_closed && var_of(lit) >= engine.client_vars) return;  // the engine's own variable
+      dimacs.push_back(lit_to_dimacs(lit));
+    }
     observer(dimacs);
   };
 }
@@ -189,7 +211,7 @@ void Solver::flush_proof() {
   if (internal_->proof) internal_->proof->flush();
 }
 
-int Solver::max_var() const { return static_cast<int>(internal_->num_vars); }
+int Solver::max_var() const { return static_cast<int>(client_variables()); }
 
 std::vector<Statistic> Solver::statistics() const {
   const Stats& stats = internal_->stats;

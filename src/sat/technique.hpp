@@ -24,6 +24,15 @@ class Technique {
   const Options& opts() const { return engine_.opts; }
   Stats& stats() { return engine_.stats; }
   Var num_vars() const { return engine_.num_vars; }
+  // Whether the engine may add variables of its own, and whether `var` is
+  // one of them (see Solver::close_variables).
+  bool variables_closed() const { return engine_.variables_closed; }
+  bool own_variable(Var var) const { return engine_.variables_closed && var >= engine_.client_vars; }
+  // A fresh variable of the engine's own; only when variables_closed().
+  Var new_variable() {
+    engine_.reserve_variables(engine_.num_vars + 1);
+    return engine_.num_vars - 1;
+  }
   ClauseArena& arena() { return engine_.arena_; }
   const ClauseArena& arena() const { return engine_.arena_; }
   const WatchList& watches(Lit lit) const { return engine_.watches_[lit]; }
@@ -63,6 +72,9 @@ class Technique {
   bool lrat() const { return engine_.lrat(); }
   void proof_add(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents) {
     engine_.proof_add(id, literals, antecedents);
+  }
+  void proof_add_extension(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents) {
+    engine_.proof_add_extension(id, literals, antecedents);
   }
   ClauseRef new_clause(std::span<const Lit> literals, bool learnt, uint32_t glue, ClauseId id) {
     return engine_.new_clause(literals, learnt, glue, id);

@@ -15,6 +15,12 @@ using Lit = uint32_t;
 using ClauseRef = uint32_t;
 using ClauseId = uint64_t;
 
+// In a list of antecedents, marks the id of a RAT candidate: a clause with
+// the negated first literal of the derived one, whose resolvent the ids
+// after it derive (LRAT's negative hints).
+constexpr ClauseId kRatCandidate = ClauseId{1} << 63;
+constexpr bool is_rat_candidate(ClauseId id) { return (id & kRatCandidate) != 0; }
+
 constexpr Lit kNoLit = UINT32_MAX;
 constexpr ClauseRef kNoReason = UINT32_MAX;
 
