@@ -67,7 +67,7 @@ void Internal::proof_add(ClauseId id, std::span<const Lit> literals, std::span<c
 }
 
 void Internal::proof_add_extension(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents) {
-  WANG_SAT_ASSERT(!literals.empty() && var_of(literals[0]) >= client_vars && variables_closed);
+  WANG_SAT_ASSERT(!literals.empty() && own_variable(var_of(literals[0])));
   if (proof) proof->add(id, literals, antecedents);
   if (checker_) checker_->add_extension(id, literals, antecedents);
 }

@@ -115,6 +115,7 @@ class Internal {
   // are the engine's own (factor.cpp), no client ever names them.
   Var client_vars = 0;
   bool variables_closed = false;
+  bool own_variable(Var var) const { return variables_closed && var >= client_vars; }
 
  private:
   // ---- Assignment (assign.cpp, backtrack.cpp) ---------------------------

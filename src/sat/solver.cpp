@@ -195,7 +195,7 @@ void Solver::set_learn_observer(int max_length, std::function<void(std::span<con
                                observer = std::move(observer)](std::span<const Lit> clause) {
     dimacs.clear();
     for (Lit lit : clause) {
-      if (engine.variables_closed && var_of(lit) >= engine.client_vars) return;  // the engine's own variable
+      if (engine.own_variable(var_of(lit))) return;
       dimacs.push_back(lit_to_dimacs(lit));
     }
     observer(dimacs);

@@ -27,7 +27,7 @@ class Technique {
   // Whether the engine may add variables of its own, and whether `var` is
   // one of them (see Solver::close_variables).
   bool variables_closed() const { return engine_.variables_closed; }
-  bool own_variable(Var var) const { return engine_.variables_closed && var >= engine_.client_vars; }
+  bool own_variable(Var var) const { return engine_.own_variable(var); }
   // A fresh variable of the engine's own; only when variables_closed().
   Var new_variable() {
     engine_.reserve_variables(engine_.num_vars + 1);
