@@ -55,7 +55,10 @@ Preprocessor::Result Preprocessor::process(std::span<const Assertion> batch, std
   // mentions is unconstrained no more: its use is encoded before the
   // passes see the new assertions (which could otherwise abstract it a
   // second time, differently).
-  for (const Assertion& assertion : batch) restore_mentioned(normalize(assertion.term));
+  std::vector<Term> batch_terms;
+  for (const Assertion& assertion : batch) batch_terms.push_back(assertion.term);
+  parents_ = smt::count_parents(batch_terms);
+  for (const Term& assertion : batch_terms) restore_mentioned(normalize(assertion));
   std::map<uint32_t, std::vector<Term>> by_level;
   for (const Assertion& assertion : batch) by_level[assertion.level].push_back(assertion.term);
   for (auto& [level, terms] : by_level) {
@@ -128,6 +131,7 @@ Term Preprocessor::with_normalized_children(Term term) {
 // Assertions that became true are dropped.
 void Preprocessor::normalize_group(Group& group) {
   const auto start = std::chrono::steady_clock::now();
+  parents_ = smt::count_parents(group.assertions);
   std::vector<Term> kept;
   for (const Term& assertion : group.assertions) {
     check_interrupt();
@@ -200,6 +204,7 @@ Term Preprocessor::normalize(Term root) {
           continue;
         }
         const Term result = normalized_.contains(rebuilt) ? normalized_.at(rebuilt) : rebuilt;
+        if (const uint32_t* count = parents_.find(term); count && *count > 1) rewriter_->mark_shared(result);
         normalized_.set(term, result);
         stack.pop_back();
         continue;

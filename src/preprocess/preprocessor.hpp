@@ -191,6 +191,7 @@ class Preprocessor {
   std::vector<Replacement> replacement_log_;  // in the order they were made
   smt::TermMap<Term> replacements_;
   smt::TermMap<Term> normalized_;             // cache of normalize(); cleared on every change
+  smt::TermMap<uint32_t> parents_;            // of the group's assertions, for Rewriter::mark_shared
   std::vector<Witness> witnesses_;
   // The constants with an unconstrained witness.
   smt::SparseTermMap<bool> abstracted_;

@@ -240,10 +240,12 @@ bool is_sum(Term term) {
 }
 
 // The linear view with a budget of kFlattenLimit arguments: a nested sum
-// or product that would exceed it is taken as an atom (see kFlattenLimit).
-Polynomial linear(Term term, size_t& budget, bool top) {
+// or product that would exceed it is taken as an atom (see kFlattenLimit),
+// and so is a shared one (see Rewriter::mark_shared).
+Polynomial linear(const Rewriter& rw, Term term, size_t& budget, bool top) {
   const uint32_t width = width_of(term);
-  if (!top && (is_sum(term) || term.kind() == Kind::BvMul) && term.num_children() > budget) {
+  if (!top && (is_sum(term) || term.kind() == Kind::BvMul) &&
+      (term.num_children() > budget || rw.is_shared(term))) {
     return Polynomial::of_atom(term);
   }
   if (!top) budget -= std::min(budget, term.num_children());
@@ -251,16 +253,16 @@ Polynomial linear(Term term, size_t& budget, bool top) {
     case Kind::BvValue: return Polynomial::of_constant(term.bv_value());
     case Kind::BvAdd: {
       Polynomial sum(width);
-      for (const Term& child : term.children()) sum.add(linear(child, budget, false), one(width));
+      for (const Term& child : term.children()) sum.add(linear(rw, child, budget, false), one(width));
       return sum;
     }
     case Kind::BvSub: {
-      Polynomial difference = linear(term.child(0), budget, false);
-      difference.add(linear(term.child(1), budget, false), BitVector::ones(width));
+      Polynomial difference = linear(rw, term.child(0), budget, false);
+      difference.add(linear(rw, term.child(1), budget, false), BitVector::ones(width));
       return difference;
     }
     case Kind::BvNeg: {
-      Polynomial negated = linear(term.child(0), budget, false);
+      Polynomial negated = linear(rw, term.child(0), budget, false);
       negated.scale(BitVector::ones(width));
       return negated;
     }
@@ -278,7 +280,7 @@ Polynomial linear(Term term, size_t& budget, bool top) {
     pending.pop_back();
     if (factor.kind() == Kind::BvValue) {
       coefficient = bv::bvmul(coefficient, factor.bv_value());
-    } else if (factor.kind() == Kind::BvMul && factor.num_children() <= budget) {
+    } else if (factor.kind() == Kind::BvMul && factor.num_children() <= budget && !rw.is_shared(factor)) {
       budget -= factor.num_children();
       pending.insert(pending.end(), factor.children().begin(), factor.children().end());
     } else {
@@ -288,7 +290,7 @@ Polynomial linear(Term term, size_t& budget, bool top) {
   if (factors.empty()) return Polynomial::of_constant(coefficient);
   Polynomial product(width);
   if (factors.size() == 1) {
-    product = linear(factors[0], budget, false);
+    product = linear(rw, factors[0], budget, false);
   } else {
     std::sort(factors.begin(), factors.end(), [](Term x, Term y) { return x.id() < y.id(); });
     product = Polynomial::of_monomial(factors);
@@ -299,9 +301,9 @@ Polynomial linear(Term term, size_t& budget, bool top) {
 
 }  // namespace
 
-Polynomial linear_polynomial(Term term) {
+Polynomial linear_polynomial(const Rewriter& rw, Term term) {
   size_t budget = kFlattenLimit;
-  return linear(term, budget, true);
+  return linear(rw, term, budget, true);
 }
 
 Term polynomial_term(Rewriter& rw, const Polynomial& polynomial) {

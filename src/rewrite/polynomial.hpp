@@ -64,8 +64,9 @@ class Polynomial {
 };
 
 // The linear view of a bvadd, bvsub, bvneg or bvmul term whose arguments
-// are normal forms; other terms are atoms.
-Polynomial linear_polynomial(smt::Term term);
+// are normal forms; other terms are atoms, and so are nested sums and
+// products that `rw` knows to be shared.
+Polynomial linear_polynomial(const Rewriter& rw, smt::Term term);
 
 // The normal-form term of `polynomial`: a sum of its monomials with
 // positive coefficients, minus a sum of those with negative ones (a

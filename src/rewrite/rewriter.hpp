@@ -77,6 +77,14 @@ class Rewriter {
   // The normal form of `term`.
   Term rewrite(Term term);
 
+  // Marks `term`, a normal form, as an argument of several terms.  A
+  // shared sum or product stays one argument of the sums and products
+  // above it instead of being merged into each of them: merged, a chain of
+  // n partial sums that are each also used elsewhere becomes n sums of up
+  // to n arguments, about n^2 / 2 adders where the input had n.
+  void mark_shared(Term term) { shared_.set(term, true); }
+  bool is_shared(Term term) const { return shared_.contains(term); }
+
   // ---- for the rules: building normalised terms
   smt::TermManager& terms() { return terms_; }
   // kind(arguments) normalised; the arguments must be normal forms.
@@ -109,6 +117,7 @@ class Rewriter {
   std::array<uint64_t, kNumRules> fired_{};
   smt::TermMap<Term> rewritten_;  // input term -> normal form
   smt::TermMap<Term> normal_;     // built term -> normal form
+  smt::TermMap<bool> shared_;
   uint32_t depth_ = 0;
   bool unwinding_ = false;
   uint64_t depth_limit_hits_ = 0;

@@ -31,6 +31,6 @@ Term rule_arith_neutral(Rewriter& rw, Term term) {
   return rw.mk(term.kind(), kept);
 }
 
-Term rule_polynomial(Rewriter& rw, Term term) { return polynomial_term(rw, linear_polynomial(term)); }
+Term rule_polynomial(Rewriter& rw, Term term) { return polynomial_term(rw, linear_polynomial(rw, term)); }
 
 }  // namespace wang::rewrite

@@ -39,6 +39,10 @@ Term solved_for(Rewriter& rw, const Polynomial& difference, size_t pivot) {
 
 // The entry to solve for: a single atom with coefficient 1 or -1,
 // declared constants preferred, then the earliest term.
+bool is_linear(const Polynomial& polynomial) {
+  return std::ranges::all_of(polynomial.entries(), [](const Polynomial::Entry& entry) { return entry.factors.size() == 1; });
+}
+
 std::optional<size_t> pivot(const Polynomial& difference) {
   const BitVector one = BitVector::from_uint64(difference.width(), 1);
   const BitVector minus_one = BitVector::ones(difference.width());
@@ -160,18 +164,24 @@ Term rule_equal_ite(Rewriter& rw, Term term) {
 Term rule_equal_polynomial(Rewriter& rw, Term term) {
   const Term a = term.child(0), b = term.child(1);
   if (!a.sort().is_bitvec() || !(is_arithmetic(a) || is_arithmetic(b))) return {};
-  const BitVector one = BitVector::from_uint64(width_of(a), 1);
+  std::optional<Polynomial> expanded;
   if (const auto left = expanded_polynomial(rw, a, kExpansionLimit)) {
     if (const auto right = expanded_polynomial(rw, b, kExpansionLimit)) {
-      Polynomial difference = *left;
-      difference.add(*right, BitVector::ones(width_of(a)));
-      if (difference.is_constant()) return rw.mk_bool(difference.constant().is_zero());
+      expanded = *left;
+      expanded->add(*right, BitVector::ones(width_of(a)));
+      if (expanded->is_constant()) return rw.mk_bool(expanded->constant().is_zero());
     }
   }
-  const Polynomial left = linear_polynomial(a), right = linear_polynomial(b);
+  const Polynomial left = linear_polynomial(rw, a), right = linear_polynomial(rw, b);
   Polynomial difference = left;
   difference.add(right, BitVector::ones(width_of(a)));
   if (difference.is_constant()) return rw.mk_bool(difference.constant().is_zero());
+  // The expanded difference is built only where it is a linear sum with
+  // fewer monomials: then expanding cancelled something the linear view
+  // could not see, such as x + y = x << 1, which is y = x.
+  const bool expansion_cancels = expanded && is_linear(*expanded) &&
+                                 expanded->entries().size() < difference.entries().size();
+  if (expansion_cancels) difference = *expanded;
   const std::optional<size_t> index = pivot(difference);
   // Terms move across only where that simplifies the equation: monomials
   // cancel, constants merge, one side is a constant, or it is solved for a
@@ -179,7 +189,8 @@ Term rule_equal_polynomial(Rewriter& rw, Term term) {
   // elimination can then use).  Otherwise it keeps its shape: moving terms
   // across made chains of shifts and additions far harder (shift1add, tea:
   // seconds at --rewrite-level 0, time-outs at 60 s).
-  const bool cancels = difference.entries().size() < left.entries().size() + right.entries().size();
+  const bool cancels =
+      expansion_cancels || difference.entries().size() < left.entries().size() + right.entries().size();
   const bool merges_constants = !left.constant().is_zero() && !right.constant().is_zero();
   const bool against_constant = left.is_constant() || right.is_constant();
   const bool solves_constant = index && difference.entries()[*index].factors[0].kind() == Kind::Constant &&

@@ -29,4 +29,21 @@ Term substitute(TermManager& terms, Term root, const TermMap<Term>& replacements
   return cache.at(root);
 }
 
+TermMap<uint32_t> count_parents(std::span<const Term> roots) {
+  TermMap<uint32_t> parents;
+  TermMap<bool> visited;
+  for (const Term& root : roots) {
+    post_order(
+        root, [&visited](Term term) { return visited.contains(term); },
+        [&](Term term) {
+          visited.set(term, true);
+          for (const Term& child : term.children()) {
+            const uint32_t* count = parents.find(child);
+            parents.set(child, count ? *count + 1 : 1);
+          }
+        });
+  }
+  return parents;
+}
+
 }  // namespace wang::smt

@@ -248,6 +248,33 @@ TEST_F(Carried, SlicedConstantsHaveWholeValues) {
   EXPECT_TRUE(solver.check_model());
 }
 
+// Partial sums s_k = s_(k-1) + x_k + 3, each compared in an assertion of its
+// own, reach the rewriter through the preprocessor; merged into one
+// another they would need about n^2 / 2 adders where the input has n.
+double aig_nodes_of_sum_chain(int rewrite_level) {
+  smt::TermManager terms;
+  smt::Solver solver(terms);
+  solver.set_option("rewrite_level", rewrite_level);
+  Term sum = terms.mk_const(Sort::bitvec(16), "s");
+  for (int k = 0; k < 12; ++k) {
+    const Term summand = terms.mk_const(Sort::bitvec(16), "x" + std::to_string(k));
+    // A second use keeps the summand from being eliminated as unconstrained.
+    solver.assert_formula(terms.mk_term(Kind::BvUlt, {terms.mk_bv(bv::BitVector::from_uint64(16, k)), summand}));
+    sum = terms.mk_term(Kind::BvAdd, {sum, summand, terms.mk_bv(bv::BitVector::from_uint64(16, 3))});
+    solver.assert_formula(terms.mk_term(Kind::BvUlt, {sum, terms.mk_bv(bv::BitVector::from_uint64(16, 1000 + k))}));
+  }
+  EXPECT_EQ(solver.check_sat(), smt::Result::sat);
+  for (const sat::Statistic& statistic : solver.statistics()) {
+    if (statistic.name == "aig_nodes") return statistic.value;
+  }
+  ADD_FAILURE() << "no aig_nodes statistic";
+  return 0;
+}
+
+TEST(SharedSums, PreprocessingKeepsPartialSumsShared) {
+  EXPECT_LE(aig_nodes_of_sum_chain(2), aig_nodes_of_sum_chain(0));
+}
+
 TEST(WordLevelDivision, QuotientTimesDivisorPlusRemainderIsTheDividend) {
   for (uint32_t width : {16U, 24U, 32U, 64U}) {
     smt::TermManager terms;

@@ -64,5 +64,30 @@ TEST(RewriteGateCount, EliminatedOperatorsGiveNoBiggerCircuits) {
   }
 }
 
+// A chain of partial sums s_k = s_(k-1) + x_k, each also compared with a
+// value: merged into one another, the sums would need about n^2 / 2
+// adders where the input has n.
+TEST(RewriteGateCount, PartialSumsUsedElsewhereStayShared) {
+  const std::vector<std::string> summands = {"x", "y", "z", "#3", "x", "#5", "y", "z", "#7", "y"};
+  std::string sum = "x";
+  std::string conjunction = "(and";
+  for (const std::string& summand : summands) {
+    sum = "(bvadd " + sum + " " + summand + ")";
+    conjunction += " (bvult " + sum + " #9)";
+  }
+  conjunction += ")";
+  for (uint32_t width : {8U, 16U}) {
+    smt::TermManager terms;
+    TemplateReader reader(terms, width);
+    const std::optional<smt::Term> term = reader.read(conjunction);
+    ASSERT_TRUE(term);
+    rewrite::Rewriter rw(terms);
+    const smt::Term result = rw.rewrite(*term);
+    EXPECT_GT(rw.fired(rewrite::Rule::polynomial), 0U);
+    EXPECT_LE(aig_nodes(terms, result), aig_nodes(terms, *term))
+        << "at width " << width << ": " << result.to_string();
+  }
+}
+
 }  // namespace
 }  // namespace wang::testing
