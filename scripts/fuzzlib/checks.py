@@ -580,22 +580,42 @@ def _z3_check(ctx, out, script, d):
 
 
 def _boolector_check(ctx, out, check, d, k):
-    text, _ = S.flat_query(check.active + check.assumptions, binary=True)
+    """boolector's answer to one check, and after sat its model (env by
+    the script's names, or None when it cannot be read)."""
+    text, back = S.flat_query(check.active + check.assumptions, binary=True)
     out.files['boolector-%d.smt2' % k] = text
     path = _write(d, 'boolector-%d.smt2' % k, text)
-    r = runner.run([ctx.peers.path('boolector'), path], ctx.timeout)
+    r = runner.run([ctx.peers.path('boolector'), '-m', path], ctx.timeout)
     out.log.append(r.describe())
     if r.timed_out:
         out.timeouts['boolector'] += 1
-        return None
+        return None, None
     # (boolector writes warnings, e.g. about a query without assertions, on stdout)
-    answer = next((line.strip() for line in r.stdout.splitlines() if line.strip() in ('sat', 'unsat')), None)
-    if answer:
-        out.counts['boolector'] += 1
-        return answer
-    out.log.append('boolector: %s' % (r.stdout + r.stderr).strip()[:200])
-    out.timeouts['boolector-no-answer'] += 1
-    return None
+    lines = [line.strip() for line in r.stdout.splitlines()]
+    at = next((i for i, line in enumerate(lines) if line in ('sat', 'unsat')), None)
+    if at is None:
+        out.log.append('boolector: %s' % (r.stdout + r.stderr).strip()[:200])
+        out.timeouts['boolector-no-answer'] += 1
+        return None, None
+    out.counts['boolector'] += 1
+    if lines[at] == 'unsat':
+        return 'unsat', None
+    return 'sat', _boolector_model(lines[at + 1:], back, check)
+
+
+def _boolector_model(lines, back, check):
+    """`name bits` lines (boolector's -m output) as an env, or None."""
+    env = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) != 2 or parts[0] not in back or set(parts[1]) - set('01'):
+            return None
+        name = back[parts[0]]
+        var = check.scope_vars.get(name)
+        if var is None:
+            return None
+        env[name] = parts[1] == '1' if var.width == T.BOOL else int(parts[1], 2)
+    return env
 
 
 def _model_proves_sat(check, env):
@@ -697,7 +717,15 @@ def check_smt(text, ctx, rng, out=None, use_peers=True):
                             truth[k] = 'sat'
         if use_peers and ctx.peers.has('boolector'):
             for k, c in enumerate(checks[:ctx.max_boolector_checks]):
-                a = _boolector_check(ctx, out, c, d, k)
+                a, env = _boolector_check(ctx, out, c, d, k)
+                if a == 'sat' and env is not None:
+                    # Its model decides: it proves sat, or boolector is wrong.
+                    if _model_proves_sat(c, env):
+                        out.counts['boolector-model'] += 1
+                        truth[k] = truth[k] or 'sat'
+                    else:
+                        out.peer_wrong.append('check %d: boolector answers sat with a model that violates it' % (k + 1))
+                        continue
                 if a:
                     peer_verdicts[k].append(('boolector', a))
     for k in range(len(checks)):
