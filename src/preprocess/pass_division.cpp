@@ -8,6 +8,16 @@
 // the constraint's q*b + r and an identity over it needs no divider at
 // all.  The signed operations are first written over the unsigned ones
 // on the operands' magnitudes, as SMT-LIB defines them.
+//
+// The constraint costs a multiplier and its overflow check, more than the
+// divider it replaces, and only pays where the polynomial rules can use it:
+// a divisor that is a value (the product by a value is a few adders) or a
+// quotient multiplied by its divisor.  Other divisions keep their divider
+// and get their bounds asserted, which is what comparisons against the
+// operands need (r < b, r <= a and q <= a for b != 0): the divider alone
+// made the SAT solver rediscover them (uremsimp32, issue9874, bvugt).
+#include <algorithm>
+
 #include "preprocess/preprocessor.hpp"
 #include "preprocess/uses.hpp"
 
@@ -66,10 +76,21 @@ Term defining_constraint(rewrite::Rewriter& rw, Term a, Term b, Term q, Term r) 
   return build.mk(Kind::Ite, {build.mk(Kind::Equal, {b, rw.zero(width)}), by_zero, exact});
 }
 
+// The bounds of a quotient or remainder that keeps its divider.
+Term bounds(rewrite::Rewriter& rw, Term division) {
+  Builder build{rw};
+  const Term a = division.child(0), b = division.child(1);
+  const Term by_zero = build.mk(Kind::Equal, {b, rw.zero(b.sort().width())});
+  if (division.kind() == Kind::BvUdiv) return build.mk(Kind::Or, {by_zero, build.mk(Kind::BvUle, {division, a})});
+  return build.mk(Kind::And, {build.mk(Kind::Or, {by_zero, build.mk(Kind::BvUlt, {division, b})}),
+                              build.mk(Kind::BvUle, {division, a})});
+}
+
 }  // namespace
 
 bool pass_division(Preprocessor& pp, Preprocessor::Group& group) {
   std::vector<Term> divisions;
+  smt::SparseTermMap<bool> multiplied_by_divisor;  // quotients
   for_each_term(group.assertions, [&](Term term) {
     switch (term.kind()) {
       case Kind::BvUdiv:
@@ -79,20 +100,40 @@ bool pass_division(Preprocessor& pp, Preprocessor::Group& group) {
       case Kind::BvSmod:
         if (!pp.is_replaced(term)) divisions.push_back(term);
         break;
+      case Kind::BvMul:
+        for (const Term& factor : term.children()) {
+          if (factor.kind() != Kind::BvUdiv) continue;
+          if (std::ranges::find(term.children(), factor.child(1)) != term.children().end()) {
+            multiplied_by_divisor.set(factor, true);
+          }
+        }
+        break;
       default: break;
     }
   });
   if (divisions.empty()) return false;
   PassStatistics& stats = pp.statistics(PassId::division);
   rewrite::Rewriter& rw = pp.rewriter();
+  bool changed = false;
   for (const Term& division : divisions) {
     if (pp.is_replaced(division)) continue;  // the partner of one done here
-    ++stats.changes;
     if (division.kind() != Kind::BvUdiv && division.kind() != Kind::BvUrem) {
+      ++stats.changes;
+      changed = true;
       pp.replace(division, signed_division(rw, division), group.level);
       continue;
     }
     const Term a = division.child(0), b = division.child(1);
+    const Term quotient = rw.mk(Kind::BvUdiv, {a, b});
+    if (!b.is_value() && !multiplied_by_divisor.contains(quotient)) {
+      if (!pp.mark_bounded(division, group.level)) continue;
+      ++stats.changes;
+      changed = true;
+      group.assertions.push_back(bounds(rw, division));
+      continue;
+    }
+    ++stats.changes;
+    changed = true;
     const Term q = pp.fresh_constant(a.sort(), "quotient"), r = pp.fresh_constant(a.sort(), "remainder");
     for (const auto& [kind, stand_in] : {std::pair{Kind::BvUdiv, q}, std::pair{Kind::BvUrem, r}}) {
       const Term key = rw.mk(kind, {a, b});
@@ -100,7 +141,7 @@ bool pass_division(Preprocessor& pp, Preprocessor::Group& group) {
     }
     group.assertions.push_back(defining_constraint(rw, a, b, q, r));
   }
-  return true;
+  return changed;
 }
 
 }  // namespace wang::preprocess

@@ -238,6 +238,13 @@ void Preprocessor::eliminate_unconstrained(Term constant, Term use, Term stand_i
 
 bool Preprocessor::visible(Term constant) const { return visible_.contains(constant); }
 
+bool Preprocessor::mark_bounded(Term term, uint32_t level) {
+  if (bounded_.contains(term)) return false;
+  bounded_.set(term, true);
+  bounded_log_.push_back({term, level});
+  return true;
+}
+
 Term Preprocessor::fresh_constant(Sort sort, std::string_view purpose) {
   // '!' cannot start an SMT-LIB simple symbol's use as a user name here:
   // such names are only printed by get-model when the user declared them,
@@ -306,6 +313,10 @@ void Preprocessor::pop_to(uint32_t levels) {
   // (A key is never replaced twice: replace() is only called for terms
   // that normalize to themselves.)
   std::erase_if(replacement_log_, [levels](const Replacement& r) { return r.level > levels; });
+  for (const Replacement& division : bounded_log_) {
+    if (division.level > levels) bounded_.erase(division.key);
+  }
+  std::erase_if(bounded_log_, [levels](const Replacement& r) { return r.level > levels; });
   for (const Witness& witness : witnesses_) {
     if (witness.level > levels && witness.use) abstracted_.erase(witness.constant);
   }

@@ -146,6 +146,9 @@ class Preprocessor {
   // assumption of this check).
   bool visible(Term constant) const;
   bool is_replaced(Term term) const { return replacements_.contains(term); }
+  // Records that the bounds of the division `term` were asserted at
+  // `level`; false when they already were (at a level not popped since).
+  bool mark_bounded(Term term, uint32_t level);
   // A constant of the solver's own, unlike any the user can declare.
   Term fresh_constant(Sort sort, std::string_view purpose);
   // Hands `term` out at `level` as it is, final.
@@ -189,6 +192,8 @@ class Preprocessor {
   Config config_;
   std::unique_ptr<rewrite::Rewriter> rewriter_;
   std::vector<Replacement> replacement_log_;  // in the order they were made
+  std::vector<Replacement> bounded_log_;      // divisions kept, with their bounds asserted
+  smt::SparseTermMap<bool> bounded_;
   smt::TermMap<Term> replacements_;
   smt::TermMap<Term> normalized_;             // cache of normalize(); cleared on every change
   smt::TermMap<uint32_t> parents_;            // of the group's assertions, for Rewriter::mark_shared

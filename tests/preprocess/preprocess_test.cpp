@@ -248,6 +248,14 @@ TEST_F(Carried, SlicedConstantsHaveWholeValues) {
   EXPECT_TRUE(solver.check_model());
 }
 
+double aig_nodes(const smt::Solver& solver) {
+  for (const sat::Statistic& statistic : solver.statistics()) {
+    if (statistic.name == "aig_nodes") return statistic.value;
+  }
+  ADD_FAILURE() << "no aig_nodes statistic";
+  return 0;
+}
+
 // Partial sums s_k = s_(k-1) + x_k + 3, each compared in an assertion of its
 // own, reach the rewriter through the preprocessor; merged into one
 // another they would need about n^2 / 2 adders where the input has n.
@@ -264,11 +272,7 @@ double aig_nodes_of_sum_chain(int rewrite_level) {
     solver.assert_formula(terms.mk_term(Kind::BvUlt, {sum, terms.mk_bv(bv::BitVector::from_uint64(16, 1000 + k))}));
   }
   EXPECT_EQ(solver.check_sat(), smt::Result::sat);
-  for (const sat::Statistic& statistic : solver.statistics()) {
-    if (statistic.name == "aig_nodes") return statistic.value;
-  }
-  ADD_FAILURE() << "no aig_nodes statistic";
-  return 0;
+  return aig_nodes(solver);
 }
 
 TEST(SharedSums, PreprocessingKeepsPartialSumsShared) {
@@ -289,6 +293,38 @@ TEST(WordLevelDivision, QuotientTimesDivisorPlusRemainderIsTheDividend) {
     solver.set_limits(limits);
     EXPECT_EQ(solver.check_sat(), smt::Result::unsat) << width << " bits";
   }
+}
+
+// A remainder compared with its divisor: the bounds the pass asserts
+// decide it; a divider alone leaves the SAT solver to rediscover them.
+TEST(WordLevelDivision, RemaindersAreBelowTheirDivisors) {
+  for (uint32_t width : {32U, 64U}) {
+    smt::TermManager terms;
+    const Term x = terms.mk_const(Sort::bitvec(width), "x"), y = terms.mk_const(Sort::bitvec(width), "y");
+    const Term zero = terms.mk_bv(bv::BitVector(width));
+    smt::Solver solver(terms);
+    solver.assert_formula(terms.mk_term(Kind::Distinct, {y, zero}));
+    solver.assert_formula(terms.mk_term(Kind::BvUge, {terms.mk_term(Kind::BvUrem, {x, y}), y}));
+    sat::Limits limits;
+    limits.conflicts = 1000;
+    solver.set_limits(limits);
+    EXPECT_EQ(solver.check_sat(), smt::Result::unsat) << width << " bits";
+  }
+}
+
+// A quotient that is not multiplied by its divisor keeps its divider:
+// the defining constraint's multiplier and overflow check cost more.
+TEST(WordLevelDivision, AQuotientOutsideAProductKeepsItsDivider) {
+  const auto nodes = [](int64_t division_pass) {
+    smt::TermManager terms;
+    const Term x = terms.mk_const(Sort::bitvec(32), "x"), y = terms.mk_const(Sort::bitvec(32), "y");
+    smt::Solver solver(terms);
+    solver.set_option("pp_division", division_pass);
+    solver.assert_formula(terms.mk_term(Kind::BvUlt, {terms.mk_term(Kind::BvUdiv, {x, y}), terms.mk_const(Sort::bitvec(32), "z")}));
+    EXPECT_EQ(solver.check_sat(), smt::Result::sat);
+    return aig_nodes(solver);
+  };
+  EXPECT_LE(nodes(1), 1.1 * nodes(0));
 }
 
 TEST(Inverse, UnconstrainedUsesTakeTheTargetValue) {
