@@ -37,12 +37,12 @@ Term solved_for(Rewriter& rw, const Polynomial& difference, size_t pivot) {
   return polynomial_term(rw, rest);
 }
 
-// The entry to solve for: a single atom with coefficient 1 or -1,
-// declared constants preferred, then the earliest term.
 bool is_linear(const Polynomial& polynomial) {
   return std::ranges::all_of(polynomial.entries(), [](const Polynomial::Entry& entry) { return entry.factors.size() == 1; });
 }
 
+// The entry to solve for: a single atom with coefficient 1 or -1,
+// declared constants preferred, then the earliest term.
 std::optional<size_t> pivot(const Polynomial& difference) {
   const BitVector one = BitVector::from_uint64(difference.width(), 1);
   const BitVector minus_one = BitVector::ones(difference.width());
