@@ -79,7 +79,7 @@ bool Checker::rat_holds(std::span<const Lit> literals, std::span<const ClauseId>
   const Lit pivot = literals[0];
   std::unordered_map<ClauseId, size_t> group_of;
   for (size_t i = 0; i < groups.size(); ++i) {
-    if (is_rat_candidate(groups[i])) group_of[groups[i] & ~kRatCandidate] = i;
+    if (is_rat_candidate(groups[i])) group_of[unmarked(groups[i])] = i;
   }
   for (const ClauseId candidate : extension_occurrences_[negate(pivot)]) {
     const auto live = clauses_.find(candidate);

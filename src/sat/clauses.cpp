@@ -56,10 +56,7 @@ void Internal::proof_add(ClauseId id, std::span<const Lit> literals, std::span<c
   WANG_SAT_ASSERT(id > 0 && id <= last_clause_id_);
   if constexpr (kAssertions) {
     if (lrat()) {
-      for (ClauseId antecedent : antecedents) {
-        const ClauseId named = antecedent & ~kRatCandidate;
-        WANG_SAT_ASSERT(named > 0 && named < id);
-      }
+      for (ClauseId antecedent : antecedents) WANG_SAT_ASSERT(unmarked(antecedent) > 0 && unmarked(antecedent) < id);
     }
   }
   if (proof) proof->add(id, literals, antecedents);

@@ -122,7 +122,7 @@ class LratText final : public BufferedProof {
     put('0');
     for (ClauseId id : ids) {
       put(' ');
-      put_number(is_rat_candidate(id) ? -static_cast<int64_t>(id & ~kRatCandidate) : static_cast<int64_t>(id));
+      put_number(is_rat_candidate(id) ? -static_cast<int64_t>(unmarked(id)) : static_cast<int64_t>(id));
     }
     put(' ');
     put('0');
@@ -142,7 +142,7 @@ class LratBinary final : public BufferedProof {
     for (Lit lit : literals) put_binary_literal(lit);
     put_varint(0);
     for (ClauseId antecedent : antecedents) {
-      put_varint(is_rat_candidate(antecedent) ? 2 * (antecedent & ~kRatCandidate) + 1 : 2 * antecedent);
+      put_varint(is_rat_candidate(antecedent) ? 2 * unmarked(antecedent) + 1 : 2 * antecedent);
     }
     put_varint(0);
     end_step();

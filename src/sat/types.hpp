@@ -20,6 +20,8 @@ using ClauseId = uint64_t;
 // after it derive (LRAT's negative hints).
 constexpr ClauseId kRatCandidate = ClauseId{1} << 63;
 constexpr bool is_rat_candidate(ClauseId id) { return (id & kRatCandidate) != 0; }
+// The clause id an antecedent names, with or without the mark.
+constexpr ClauseId unmarked(ClauseId id) { return id & ~kRatCandidate; }
 
 constexpr Lit kNoLit = UINT32_MAX;
 constexpr ClauseRef kNoReason = UINT32_MAX;
