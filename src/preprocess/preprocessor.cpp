@@ -57,7 +57,7 @@ Preprocessor::Result Preprocessor::process(std::span<const Assertion> batch, std
   // second time, differently).
   std::vector<Term> batch_terms;
   for (const Assertion& assertion : batch) batch_terms.push_back(assertion.term);
-  parents_ = smt::count_parents(batch_terms);
+  shared_ = smt::shared_terms(batch_terms);
   for (const Term& assertion : batch_terms) restore_mentioned(normalize(assertion));
   std::map<uint32_t, std::vector<Term>> by_level;
   for (const Assertion& assertion : batch) by_level[assertion.level].push_back(assertion.term);
@@ -131,7 +131,7 @@ Term Preprocessor::with_normalized_children(Term term) {
 // Assertions that became true are dropped.
 void Preprocessor::normalize_group(Group& group) {
   const auto start = std::chrono::steady_clock::now();
-  parents_ = smt::count_parents(group.assertions);
+  shared_ = smt::shared_terms(group.assertions);
   std::vector<Term> kept;
   for (const Term& assertion : group.assertions) {
     check_interrupt();
@@ -204,7 +204,7 @@ Term Preprocessor::normalize(Term root) {
           continue;
         }
         const Term result = normalized_.contains(rebuilt) ? normalized_.at(rebuilt) : rebuilt;
-        if (const uint32_t* count = parents_.find(term); count && *count > 1) rewriter_->mark_shared(result);
+        if (shared_.contains(term)) rewriter_->mark_shared(result);
         normalized_.set(term, result);
         stack.pop_back();
         continue;

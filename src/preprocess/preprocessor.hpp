@@ -196,7 +196,7 @@ class Preprocessor {
   smt::SparseTermMap<bool> bounded_;
   smt::TermMap<Term> replacements_;
   smt::TermMap<Term> normalized_;             // cache of normalize(); cleared on every change
-  smt::TermMap<uint32_t> parents_;            // of the group's assertions, for Rewriter::mark_shared
+  smt::TermMap<bool> shared_;                 // in the assertions being normalized, for Rewriter::mark_shared
   std::vector<Witness> witnesses_;
   // The constants with an unconstrained witness.
   smt::SparseTermMap<bool> abstracted_;

@@ -96,14 +96,14 @@ bool Rewriter::enabled(Rule rule) const {
 
 Term Rewriter::rewrite(Term term) {
   if (level_ == 0) return term;
-  const smt::TermMap<uint32_t> parents = smt::count_parents(std::span<const Term>(&term, 1));
+  const smt::TermMap<bool> shared = smt::shared_terms(std::span<const Term>(&term, 1));
   return smt::rebuild(
       term, rewritten_, [](Term leaf) { return leaf; },
-      [this, &parents](Term original, std::span<const Term> children) {
+      [this, &shared](Term original, std::span<const Term> children) {
         std::vector<uint32_t> indices;
         for (size_t i = 0; i < original.num_indices(); ++i) indices.push_back(original.index(i));
         const Term result = mk(original.kind(), children, indices);
-        if (const uint32_t* count = parents.find(original); count && *count > 1) mark_shared(result);
+        if (shared.contains(original)) mark_shared(result);
         return result;
       });
 }

@@ -29,8 +29,9 @@ Term substitute(TermManager& terms, Term root, const TermMap<Term>& replacements
   return cache.at(root);
 }
 
-TermMap<uint32_t> count_parents(std::span<const Term> roots) {
-  TermMap<uint32_t> parents;
+TermMap<bool> shared_terms(std::span<const Term> roots) {
+  TermMap<bool> used;  // once so far
+  TermMap<bool> shared;
   TermMap<bool> visited;
   for (const Term& root : roots) {
     post_order(
@@ -38,12 +39,15 @@ TermMap<uint32_t> count_parents(std::span<const Term> roots) {
         [&](Term term) {
           visited.set(term, true);
           for (const Term& child : term.children()) {
-            const uint32_t* count = parents.find(child);
-            parents.set(child, count ? *count + 1 : 1);
+            if (used.contains(child)) {
+              shared.set(child, true);
+            } else {
+              used.set(child, true);
+            }
           }
         });
   }
-  return parents;
+  return shared;
 }
 
 }  // namespace wang::smt

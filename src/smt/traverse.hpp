@@ -129,8 +129,8 @@ Term rebuild(Term root, TermMap<Term>& cache, Leaf&& leaf, Build&& build) {
 // with the same replacements.
 Term substitute(TermManager& terms, Term root, const TermMap<Term>& replacements, TermMap<Term>& cache);
 
-// For every term below `roots`, how many applications among them hold it
-// as an argument (twice when one holds it twice).
-TermMap<uint32_t> count_parents(std::span<const Term> roots);
+// The terms below `roots` that two or more arguments of applications among
+// them are (one application holding a term twice counts twice).
+TermMap<bool> shared_terms(std::span<const Term> roots);
 
 }  // namespace wang::smt
