@@ -114,34 +114,26 @@ bool pass_division(Preprocessor& pp, Preprocessor::Group& group) {
   if (divisions.empty()) return false;
   PassStatistics& stats = pp.statistics(PassId::division);
   rewrite::Rewriter& rw = pp.rewriter();
-  bool changed = false;
+  const uint64_t changes_before = stats.changes;
   for (const Term& division : divisions) {
     if (pp.is_replaced(division)) continue;  // the partner of one done here
-    if (division.kind() != Kind::BvUdiv && division.kind() != Kind::BvUrem) {
-      ++stats.changes;
-      changed = true;
-      pp.replace(division, signed_division(rw, division), group.level);
-      continue;
-    }
     const Term a = division.child(0), b = division.child(1);
-    const Term quotient = rw.mk(Kind::BvUdiv, {a, b});
-    if (!b.is_value() && !multiplied_by_divisor.contains(quotient)) {
+    if (division.kind() != Kind::BvUdiv && division.kind() != Kind::BvUrem) {
+      pp.replace(division, signed_division(rw, division), group.level);
+    } else if (!b.is_value() && !multiplied_by_divisor.contains(rw.mk(Kind::BvUdiv, {a, b}))) {
       if (!pp.mark_bounded(division, group.level)) continue;
-      ++stats.changes;
-      changed = true;
       group.assertions.push_back(bounds(rw, division));
-      continue;
+    } else {
+      const Term q = pp.fresh_constant(a.sort(), "quotient"), r = pp.fresh_constant(a.sort(), "remainder");
+      for (const auto& [kind, stand_in] : {std::pair{Kind::BvUdiv, q}, std::pair{Kind::BvUrem, r}}) {
+        const Term key = rw.mk(kind, {a, b});
+        if (!key.is_value() && !pp.is_replaced(key)) pp.replace(key, stand_in, group.level);
+      }
+      group.assertions.push_back(defining_constraint(rw, a, b, q, r));
     }
     ++stats.changes;
-    changed = true;
-    const Term q = pp.fresh_constant(a.sort(), "quotient"), r = pp.fresh_constant(a.sort(), "remainder");
-    for (const auto& [kind, stand_in] : {std::pair{Kind::BvUdiv, q}, std::pair{Kind::BvUrem, r}}) {
-      const Term key = rw.mk(kind, {a, b});
-      if (!key.is_value() && !pp.is_replaced(key)) pp.replace(key, stand_in, group.level);
-    }
-    group.assertions.push_back(defining_constraint(rw, a, b, q, r));
   }
-  return changed;
+  return stats.changes > changes_before;
 }
 
 }  // namespace wang::preprocess
