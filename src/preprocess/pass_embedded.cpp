@@ -24,16 +24,14 @@ bool pass_embedded(Preprocessor& pp, Preprocessor::Group& group) {
     if (assertion.kind() == Kind::Not) facts.set(assertion.child(0), pp.terms().mk_bool(false));
   }
   smt::TermMap<Term> cache;
-  smt::TermMap<Term> rebuilt_children;
+  std::vector<Term> children;
   bool changed = false;
   for (Term& assertion : group.assertions) {
     const Term node = protected_node(assertion);
     if (node.num_children() == 0) continue;
-    rebuilt_children.clear();
-    for (const Term& child : node.children()) {
-      rebuilt_children.set(child, smt::substitute(pp.terms(), child, facts, cache));
-    }
-    const Term rebuilt = smt::with_children(pp.terms(), node, rebuilt_children);
+    children.clear();
+    for (const Term& child : node.children()) children.push_back(smt::substitute(pp.terms(), child, facts, cache));
+    const Term rebuilt = smt::with_children(pp.terms(), node, children);
     if (rebuilt == node) continue;
     assertion = node == assertion ? rebuilt : pp.terms().mk_term(Kind::Not, {rebuilt});
     changed = true;

@@ -123,9 +123,7 @@ void Preprocessor::finalize_witnesses() {
 Term Preprocessor::with_normalized_children(Term term) {
   std::vector<Term> children;
   for (const Term& child : term.children()) children.push_back(normalize(child));
-  std::vector<uint32_t> indices;
-  for (size_t i = 0; i < term.num_indices(); ++i) indices.push_back(term.index(i));
-  return terms_.mk_term(term.kind(), children, indices);
+  return smt::with_children(terms_, term, children);
 }
 
 // Assertions that became true are dropped.

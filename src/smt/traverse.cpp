@@ -1,19 +1,21 @@
 #include "smt/traverse.hpp"
 
+#include <algorithm>
+
 namespace wang::smt {
+
+Term with_children(TermManager& terms, Term term, std::span<const Term> children) {
+  if (std::ranges::equal(children, term.children())) return term;
+  std::vector<uint32_t> indices;
+  for (size_t i = 0; i < term.num_indices(); ++i) indices.push_back(term.index(i));
+  return terms.mk_term(term.kind(), children, indices);
+}
 
 Term with_children(TermManager& terms, Term term, const TermMap<Term>& rebuilt) {
   std::vector<Term> children;
   children.reserve(term.num_children());
-  bool changed = false;
-  for (const Term& child : term.children()) {
-    children.push_back(rebuilt.at(child));
-    changed |= children.back() != child;
-  }
-  if (!changed) return term;
-  std::vector<uint32_t> indices;
-  for (size_t i = 0; i < term.num_indices(); ++i) indices.push_back(term.index(i));
-  return terms.mk_term(term.kind(), children, indices);
+  for (const Term& child : term.children()) children.push_back(rebuilt.at(child));
+  return with_children(terms, term, children);
 }
 
 // A replaced term is not descended into: `done` records its replacement.

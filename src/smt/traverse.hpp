@@ -106,8 +106,11 @@ const auto& compute_bottom_up(Term root, Map& cache, Compute&& compute) {
   return cache.at(root);
 }
 
-// `term` with its children replaced by their entries in `rebuilt`: the
-// same term when none changed, else a new application of the operator.
+// `term` with its children replaced by `children`: the same term when
+// none changed, else a new application of the operator.
+Term with_children(TermManager& terms, Term term, std::span<const Term> children);
+
+// `term` with its children replaced by their entries in `rebuilt`.
 Term with_children(TermManager& terms, Term term, const TermMap<Term>& rebuilt);
 
 // Rebuilds `root` bottom-up: leaves map to `leaf(term)`, applications to
