@@ -30,12 +30,14 @@ BitVector one(uint32_t width) { return BitVector::from_uint64(width, 1); }
 // The normal-form term of one monomial times `coefficient`.  Products
 // are built directly, in the order the polynomial keeps, and registered
 // as normal: rewriting them again would only rebuild them.
+// A coefficient multiplies the product of the factors as a whole: that
+// product is then the same term wherever the monomial occurs, whatever its
+// coefficient, and built once (c * a * b would be c * a, then times b).
 Term monomial_term(Rewriter& rw, const Polynomial::Entry& entry, const BitVector& coefficient) {
-  std::vector<Term> factors;
-  if (coefficient != one(coefficient.width())) factors.push_back(rw.mk_bv(coefficient));
-  factors.insert(factors.end(), entry.factors.begin(), entry.factors.end());
-  if (factors.size() == 1) return factors[0];
-  return rw.declare_normal(rw.terms().mk_term(Kind::BvMul, factors));
+  Term product = entry.factors[0];
+  if (entry.factors.size() > 1) product = rw.declare_normal(rw.terms().mk_term(Kind::BvMul, entry.factors));
+  if (coefficient == one(coefficient.width())) return product;
+  return rw.declare_normal(rw.terms().mk_term(Kind::BvMul, {rw.mk_bv(coefficient), product}));
 }
 
 Term sum_term(Rewriter& rw, std::vector<Term> summands, uint32_t width) {

@@ -279,6 +279,32 @@ TEST(SharedSums, PreprocessingKeepsPartialSumsShared) {
   EXPECT_LE(aig_nodes_of_sum_chain(2), aig_nodes_of_sum_chain(0));
 }
 
+// A product under a coefficient, as program verifiers write it: p = a * b
+// and t = 1000 * p, both compared.  The monomial 1000 * a * b must reuse
+// the product p, not multiply 1000 * a by b in a second multiplier.
+double aig_nodes_of_scaled_product(int rewrite_level) {
+  smt::TermManager terms;
+  smt::Solver solver(terms);
+  solver.set_option("rewrite_level", rewrite_level);
+  const auto bv32 = [&](uint64_t value) { return terms.mk_bv(bv::BitVector::from_uint64(32, value)); };
+  const auto define = [&](const std::string& name, Term definition) {
+    const Term constant = terms.mk_const(Sort::bitvec(32), name);
+    solver.assert_formula(terms.mk_term(Kind::Equal, {constant, definition}));
+    return constant;
+  };
+  const Term a = terms.mk_const(Sort::bitvec(32), "a"), b = terms.mk_const(Sort::bitvec(32), "b");
+  const Term p = define("p", terms.mk_term(Kind::BvMul, {a, b}));
+  const Term t = define("t", terms.mk_term(Kind::BvMul, {p, bv32(1000)}));
+  solver.assert_formula(terms.mk_term(Kind::BvSle, {bv32(7), p}));
+  solver.assert_formula(terms.mk_term(Kind::BvSlt, {t, bv32(1 << 30)}));
+  EXPECT_EQ(solver.check_sat(), smt::Result::sat);
+  return aig_nodes(solver);
+}
+
+TEST(SharedProducts, AScaledProductReusesTheProduct) {
+  EXPECT_LE(aig_nodes_of_scaled_product(2), aig_nodes_of_scaled_product(0));
+}
+
 TEST(WordLevelDivision, QuotientTimesDivisorPlusRemainderIsTheDividend) {
   for (uint32_t width : {16U, 24U, 32U, 64U}) {
     smt::TermManager terms;
