@@ -124,6 +124,8 @@ BitVector bvurem(const BitVector& s, const BitVector& t);
 BitVector bvsdiv(const BitVector& s, const BitVector& t);
 BitVector bvsrem(const BitVector& s, const BitVector& t);
 BitVector bvsmod(const BitVector& s, const BitVector& t);
+// The inverse of an odd s modulo 2^width: bvmul(s, odd_inverse(s)) = 1.
+BitVector odd_inverse(const BitVector& s);
 
 // Shifts by the unsigned value of t; distances >= width give 0 (bvshl,
 // bvlshr) or copies of the sign bit (bvashr).

@@ -641,6 +641,17 @@ BitVector bvmul(const BitVector& s, const BitVector& t) {
   return normalized(std::move(result));
 }
 
+// Newton's iteration x <- x * (2 - s * x) doubles the correct low bits of
+// the inverse each step, starting from s itself (every odd s is its own
+// inverse modulo 8).
+BitVector odd_inverse(const BitVector& s) {
+  if (!s.bit(0)) throw std::invalid_argument("odd_inverse: even value");
+  const BitVector two = BitVector::from_uint64(s.width(), 2);
+  BitVector x = s;
+  for (uint32_t bits = 3; bits < s.width(); bits *= 2) x = bvmul(x, bvsub(two, bvmul(s, x)));
+  return x;
+}
+
 BitVector bvudiv(const BitVector& s, const BitVector& t) {
   require_same_width(s, t, "bvudiv");
   if (t.is_zero()) return BitVector::ones(s.width());

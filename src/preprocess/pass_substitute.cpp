@@ -4,7 +4,17 @@
 // then dropped, and x's model value is t's; unless x is already part of
 // the encoding (a lower level or an earlier check mentions it), where the
 // equation stays to tie the old x to t.
+//
+// A linear equation counts as x = t too when x has an odd coefficient c
+// in it (a unit of Z/2^w): c * x + r = 0 is x = -c^-1 * r.  The rewriter
+// solves equations only for coefficients 1 and -1, which keeps the shape
+// of the input; here x goes, which pays for the multiplier by c^-1.  Each
+// equation is solved under the substitutions adopted before it, so a
+// system of equations is eliminated as Gaussian elimination would.
 #include "preprocess/preprocessor.hpp"
+#include "rewrite/polynomial.hpp"
+
+#include <algorithm>
 
 namespace wang::preprocess {
 
@@ -16,7 +26,82 @@ struct Candidate {
   Term assertion;
 };
 
-std::optional<Candidate> candidate(Preprocessor& pp, Term assertion) {
+using rewrite::Polynomial;
+
+// Arguments of the sums and products below one side of an equation that
+// the linear view reads: far more than the rewriter's kFlattenLimit, since
+// a system of equations over a hundred constants is solved only when each
+// equation is read whole, and it is read once per round here.
+constexpr size_t kLinearBudget = 4096;
+
+// The substitutions the pass has adopted so far, and the linear view of
+// each bit-vector value, under which later equations are solved.
+struct Adopted {
+  smt::TermMap<Term> values;
+  smt::SparseTermMap<Polynomial> linear;
+
+  void add(Term variable, Term value) {
+    values.set(variable, value);
+    if (value.sort().is_bitvec()) linear.set(variable, rewrite::linear_polynomial(value, kLinearBudget));
+  }
+};
+
+// `difference` with every adopted constant among its monomials replaced
+// by its value's linear view, until none is left (the adopted
+// substitutions are acyclic, so this ends): Gaussian elimination, solving
+// each equation under the ones solved before it.  False past `budget`.
+bool eliminate_adopted(Polynomial& difference, const Adopted& adopted, int64_t& budget) {
+  for (;;) {
+    const auto& entries = difference.entries();
+    const auto adopted_entry = std::ranges::find_if(entries, [&adopted](const Polynomial::Entry& entry) {
+      return entry.factors.size() == 1 && adopted.linear.contains(entry.factors[0]);
+    });
+    if (adopted_entry == entries.end()) return true;
+    budget -= static_cast<int64_t>(entries.size());
+    if (budget < 0) return false;
+    const Term atom = adopted_entry->factors[0];
+    const bv::BitVector coefficient = adopted_entry->coefficient;
+    difference.add(Polynomial::of_atom(atom), bv::bvneg(coefficient));
+    difference.add(adopted.linear.at(atom), coefficient);
+  }
+}
+
+bool is_unit(const bv::BitVector& c) {
+  return c == bv::BitVector::from_uint64(c.width(), 1) || c == bv::BitVector::ones(c.width());
+}
+
+// The constant of `difference` to solve for: a monomial of one constant
+// with an odd coefficient, in no other monomial; coefficients 1 and -1
+// first (no multiplier), then the earliest monomial.
+std::optional<size_t> linear_pivot(const Polynomial& difference) {
+  const auto& entries = difference.entries();
+  std::optional<size_t> best;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Term atom = entries[i].factors[0];
+    if (entries[i].factors.size() != 1 || atom.kind() != Kind::Constant || !entries[i].coefficient.bit(0)) continue;
+    const bool elsewhere = std::ranges::any_of(entries, [&](const Polynomial::Entry& other) {
+      return &other != &entries[i] && std::ranges::find(other.factors, atom) != other.factors.end();
+    });
+    if (elsewhere) continue;
+    if (!best || (is_unit(entries[i].coefficient) && !is_unit(entries[*best].coefficient))) best = i;
+  }
+  return best;
+}
+
+std::optional<Candidate> linear_candidate(Preprocessor& pp, Term assertion, const Adopted& adopted,
+                                          int64_t& budget) {
+  const Term a = assertion.child(0), b = assertion.child(1);
+  if (!a.sort().is_bitvec()) return std::nullopt;
+  Polynomial difference = rewrite::linear_polynomial(a, kLinearBudget);
+  difference.add(rewrite::linear_polynomial(b, kLinearBudget), bv::BitVector::ones(difference.width()));
+  if (!eliminate_adopted(difference, adopted, budget)) return std::nullopt;
+  const std::optional<size_t> pivot = linear_pivot(difference);
+  if (!pivot) return std::nullopt;
+  return Candidate{difference.entries()[*pivot].factors[0], rewrite::solved_for(pp.rewriter(), difference, *pivot),
+                   assertion};
+}
+
+std::optional<Candidate> candidate(Preprocessor& pp, Term assertion, const Adopted& adopted, int64_t& budget) {
   if (assertion.kind() == Kind::Constant) return Candidate{assertion, pp.terms().mk_bool(true), assertion};
   if (assertion.kind() == Kind::Not && assertion.child(0).kind() == Kind::Constant) {
     return Candidate{assertion.child(0), pp.terms().mk_bool(false), assertion};
@@ -24,15 +109,15 @@ std::optional<Candidate> candidate(Preprocessor& pp, Term assertion) {
   if (assertion.kind() != Kind::Equal) return std::nullopt;
   Term left = assertion.child(0), right = assertion.child(1);
   const bool left_constant = left.kind() == Kind::Constant, right_constant = right.kind() == Kind::Constant;
-  if (!left_constant && !right_constant) return std::nullopt;
+  if (!left_constant && !right_constant) return linear_candidate(pp, assertion, adopted, budget);
   // Of two constants, the one declared later goes.
   if (!left_constant || (right_constant && right.id() > left.id())) std::swap(left, right);
   return Candidate{left, right, assertion};
 }
 
 // Whether `variable` occurs in `value` once the substitutions adopted in
-// this pass (`adopted`) are applied.  `budget` bounds the work of the
-// whole pass: past it, candidates are refused (the next round retries).
+// this pass are applied.  `budget` bounds the work of the whole pass: past
+// it, candidates are refused (the next round retries).
 bool occurs(Term variable, Term value, const smt::TermMap<Term>& adopted, int64_t& budget) {
   smt::TermMap<bool> seen;
   std::vector<Term> stack{value};
@@ -48,21 +133,22 @@ bool occurs(Term variable, Term value, const smt::TermMap<Term>& adopted, int64_
   return false;
 }
 
-// Bounds the occurs checks of one pass, in terms visited.
-constexpr int64_t kOccursBudget = 20'000'000;
+// Bounds the occurs checks and eliminations of one pass, in terms visited
+// and monomials scanned.
+constexpr int64_t kWorkBudget = 20'000'000;
 
 }  // namespace
 
 bool pass_substitute(Preprocessor& pp, Preprocessor::Group& group) {
-  smt::TermMap<Term> adopted;
+  Adopted adopted;
   std::vector<Candidate> chosen;
-  int64_t budget = kOccursBudget;
+  int64_t budget = kWorkBudget;
   for (const Term& assertion : group.assertions) {
-    std::optional<Candidate> found = candidate(pp, assertion);
-    if (!found || adopted.contains(found->variable)) continue;
+    std::optional<Candidate> found = candidate(pp, assertion, adopted, budget);
+    if (!found || adopted.values.contains(found->variable)) continue;
     found->value = pp.normalize(found->value);
-    if (occurs(found->variable, found->value, adopted, budget)) continue;
-    adopted.set(found->variable, found->value);
+    if (occurs(found->variable, found->value, adopted.values, budget)) continue;
+    adopted.add(found->variable, found->value);
     chosen.push_back(*found);
   }
   if (chosen.empty()) return false;

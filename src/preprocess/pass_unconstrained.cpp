@@ -16,16 +16,6 @@ using bv::BitVector;
 
 bool is_odd_constant(Term term) { return rewrite::is_bv_value(term) && term.bv_value().bit(0); }
 
-// The inverse of an odd value modulo 2^w, by Newton's iteration
-// x <- x * (2 - c * x), which doubles the correct low bits each step
-// (c is its own inverse modulo 8).
-BitVector odd_inverse(const BitVector& c) {
-  const BitVector two = BitVector::from_uint64(c.width(), 2);
-  BitVector x = c;
-  for (uint32_t bits = 3; bits < c.width(); bits *= 2) x = bv::bvmul(x, bv::bvsub(two, bv::bvmul(c, x)));
-  return x;
-}
-
 const BitVector& bits(const smt::Value& value) { return std::get<BitVector>(value); }
 
 }  // namespace
@@ -89,7 +79,7 @@ smt::Value inverse(Term use, Term constant, const smt::Value& target, const std:
       if (high + 1 < width) value = bv::concat(BitVector(width - 1 - high), value);
       return value;
     }
-    case Kind::BvMul: return bv::bvmul(bits(target), odd_inverse(bits(other(1 - position))));
+    case Kind::BvMul: return bv::bvmul(bits(target), bv::odd_inverse(bits(other(1 - position))));
     default: throw std::logic_error("inverse: not an invertible use");
   }
 }

@@ -241,13 +241,13 @@ bool is_sum(Term term) {
   return term.kind() == Kind::BvAdd || term.kind() == Kind::BvSub || term.kind() == Kind::BvNeg;
 }
 
-// The linear view with a budget of kFlattenLimit arguments: a nested sum
-// or product that would exceed it is taken as an atom (see kFlattenLimit),
-// and so is a shared one (see Rewriter::mark_shared).
-Polynomial linear(const Rewriter& rw, Term term, size_t& budget, bool top) {
+// The linear view within a budget of arguments: a nested sum or product
+// that would exceed it is taken as an atom (see kFlattenLimit), and so is
+// one that `rw` knows to be shared (see Rewriter::mark_shared).
+Polynomial linear(const Rewriter* rw, Term term, size_t& budget, bool top) {
   const uint32_t width = width_of(term);
   if (!top && (is_sum(term) || term.kind() == Kind::BvMul) &&
-      (term.num_children() > budget || rw.is_shared(term))) {
+      (term.num_children() > budget || (rw && rw->is_shared(term)))) {
     return Polynomial::of_atom(term);
   }
   if (!top) budget -= std::min(budget, term.num_children());
@@ -282,7 +282,7 @@ Polynomial linear(const Rewriter& rw, Term term, size_t& budget, bool top) {
     pending.pop_back();
     if (factor.kind() == Kind::BvValue) {
       coefficient = bv::bvmul(coefficient, factor.bv_value());
-    } else if (factor.kind() == Kind::BvMul && factor.num_children() <= budget && !rw.is_shared(factor)) {
+    } else if (factor.kind() == Kind::BvMul && factor.num_children() <= budget && !(rw && rw->is_shared(factor))) {
       budget -= factor.num_children();
       pending.insert(pending.end(), factor.children().begin(), factor.children().end());
     } else {
@@ -303,9 +303,21 @@ Polynomial linear(const Rewriter& rw, Term term, size_t& budget, bool top) {
 
 }  // namespace
 
+Term solved_for(Rewriter& rw, const Polynomial& difference, size_t pivot) {
+  const Polynomial::Entry& entry = difference.entries()[pivot];
+  Polynomial rest = difference;
+  rest.add(Polynomial::of_atom(entry.factors[0]), bv::bvneg(entry.coefficient));
+  rest.scale(bv::bvneg(bv::odd_inverse(entry.coefficient)));
+  return polynomial_term(rw, rest);
+}
+
 Polynomial linear_polynomial(const Rewriter& rw, Term term) {
   size_t budget = kFlattenLimit;
-  return linear(rw, term, budget, true);
+  return linear(&rw, term, budget, true);
+}
+
+Polynomial linear_polynomial(Term term, size_t budget) {
+  return linear(nullptr, term, budget, true);
 }
 
 Term polynomial_term(Rewriter& rw, const Polynomial& polynomial) {

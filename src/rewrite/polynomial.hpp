@@ -68,11 +68,20 @@ class Polynomial {
 // products that `rw` knows to be shared.
 Polynomial linear_polynomial(const Rewriter& rw, smt::Term term);
 
+// The same seen through shared terms and within `budget` arguments: the
+// polynomial that `term` stands for rather than the shape to build it in.
+Polynomial linear_polynomial(smt::Term term, size_t budget);
+
 // The normal-form term of `polynomial`: a sum of its monomials with
 // positive coefficients, minus a sum of those with negative ones (a
 // coefficient counts as negative when its negation has fewer one bits,
 // since the multiplier by a constant costs an adder per one bit).
 smt::Term polynomial_term(Rewriter& rw, const Polynomial& polynomial);
+
+// The term x with difference = 0 iff x = the result, where x is the one
+// factor of entry `pivot`, whose coefficient c is odd (a unit of the
+// ring) and which no other entry has: x = -c^-1 * (difference - c * x).
+smt::Term solved_for(Rewriter& rw, const Polynomial& difference, size_t pivot);
 
 // The expanded view of `term`, or nullopt when it would exceed `limit`
 // (counted by Polynomial::size).

@@ -25,18 +25,6 @@ bool is_arithmetic(Term term) {
 // thousands of terms is not worth comparing.
 constexpr size_t kExpansionLimit = 256;
 
-// Term `term` solved for `atom` with coefficient 1 or -1 in `difference`
-// (difference = 0 iff atom = the result).
-Term solved_for(Rewriter& rw, const Polynomial& difference, size_t pivot) {
-  const Polynomial::Entry& entry = difference.entries()[pivot];
-  Polynomial rest(difference.width());
-  rest.add(difference, BitVector::from_uint64(difference.width(), 1));
-  rest.add(Polynomial::of_atom(entry.factors[0]), bv::bvneg(entry.coefficient));
-  // c*x + rest = 0 with c = +-1: x = -c * rest.
-  rest.scale(bv::bvneg(entry.coefficient));
-  return polynomial_term(rw, rest);
-}
-
 bool is_linear(const Polynomial& polynomial) {
   return std::ranges::all_of(polynomial.entries(), [](const Polynomial::Entry& entry) { return entry.factors.size() == 1; });
 }

@@ -382,5 +382,20 @@ TEST(BvEdges, MultiplicationOverflowAtTheBoundary) {
   }
 }
 
+TEST(BvEdges, OddValuesHaveInverses) {
+  std::mt19937_64 rng(17);
+  for (const uint32_t w : {1u, 2u, 3u, 7u, 8u, 31u, 32u, 63u, 64u, 65u, 128u, 300u}) {
+    SCOPED_TRACE(w);
+    const BitVector one = BitVector::from_uint64(w, 1);
+    for (int i = 0; i < 20; ++i) {
+      BitVector odd = BitVector::from_uint64(w, rng() | 1);
+      for (uint32_t word = 64; word < w; word += 64) odd = bvxor(odd, bvshl(BitVector::from_uint64(w, rng()), BitVector::from_uint64(w, word)));
+      EXPECT_EQ(bvmul(odd, odd_inverse(odd)), one) << odd.to_hex_string();
+    }
+    EXPECT_EQ(odd_inverse(BitVector::ones(w)), BitVector::ones(w));
+    if (w > 1) EXPECT_THROW(odd_inverse(BitVector::from_uint64(w, 2)), std::invalid_argument);
+  }
+}
+
 }  // namespace
 }  // namespace wang::bv::testing

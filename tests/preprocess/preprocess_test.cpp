@@ -48,7 +48,7 @@ struct Fixture {
     const uint32_t width = 2 + static_cast<uint32_t>(rng() % 3);
     const Term c = constant_of_width(width);
     if (!c) return random.formula(2);
-    switch (rng() % 7) {
+    switch (rng() % 8) {
       case 0: return terms.mk_term(Kind::Equal, {c, random.bitvector(width, 2)});
       case 1: {
         const Kind op = std::array{Kind::BvAdd, Kind::BvXor, Kind::BvSub}[rng() % 3];
@@ -65,8 +65,20 @@ struct Fixture {
       }
       case 4: return terms.mk_term(Kind::And, {random.formula(1), terms.mk_term(Kind::Equal, {c, random.bitvector(width, 1)})});
       case 5: return constants.back();
+      case 6: return linear_equation(width);
       default: return random.formula(2);
     }
+  }
+
+  // k1 * c1 + k2 * c2 = t over the constants of one width, with random
+  // coefficients (odd ones are solved for by substitution).
+  Term linear_equation(uint32_t width) {
+    std::vector<Term> summands;
+    for (int i = 0; i < 2; ++i) {
+      const Term coefficient = terms.mk_bv(bv::BitVector::from_uint64(width, rng()));
+      summands.push_back(terms.mk_term(Kind::BvMul, {coefficient, constant_of_width(width)}));
+    }
+    return terms.mk_term(Kind::Equal, {terms.mk_term(Kind::BvAdd, summands), random.bitvector(width, 1)});
   }
 
   bool brute_force(const std::vector<Term>& formulas) const {
@@ -303,6 +315,92 @@ double aig_nodes_of_scaled_product(int rewrite_level) {
 
 TEST(SharedProducts, AScaledProductReusesTheProduct) {
   EXPECT_LE(aig_nodes_of_scaled_product(2), aig_nodes_of_scaled_product(0));
+}
+
+// A system of linear equations over 32 bits with random coefficients,
+// consistent by construction or made inconsistent in its last equation:
+// Gaussian elimination in the substitution pass decides either before
+// anything is blasted, and the model satisfies the original equations.
+struct LinearSystem {
+  smt::TermManager terms;
+  smt::Solver solver{terms};
+  std::vector<Term> unknowns;
+
+  LinearSystem(int equations, int variables, bool consistent) {
+    sat::Limits limits;
+    limits.conflicts = 10000;  // blasted, these systems take far more
+    solver.set_limits(limits);
+    std::mt19937_64 rng(equations * 100 + variables);
+    std::vector<uint64_t> solution;
+    for (int j = 0; j < variables; ++j) {
+      unknowns.push_back(terms.mk_const(Sort::bitvec(32), "x" + std::to_string(j)));
+      solution.push_back(rng() & 0xffffffff);
+    }
+    std::vector<std::vector<uint64_t>> rows;
+    for (int i = 0; i < equations; ++i) {
+      rows.emplace_back();
+      for (int j = 0; j < variables; ++j) rows.back().push_back(rng() & 0x3ff);
+    }
+    if (!consistent) {
+      // The last equation is the sum of the others with its right side off by one.
+      for (int j = 0; j < variables; ++j) {
+        rows.back()[j] = 0;
+        for (int i = 0; i + 1 < equations; ++i) rows.back()[j] += rows[i][j];
+      }
+    }
+    std::vector<uint64_t> sides;
+    for (const auto& row : rows) {
+      uint64_t side = 0;
+      for (int j = 0; j < variables; ++j) side += row[j] * solution[j];
+      sides.push_back(side & 0xffffffff);
+    }
+    if (!consistent) sides.back() = (sides.back() + 1) & 0xffffffff;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      std::vector<Term> summands;
+      for (int j = 0; j < variables; ++j) {
+        summands.push_back(terms.mk_term(Kind::BvMul, {bv32(rows[i][j]), unknowns[j]}));
+      }
+      solver.assert_formula(terms.mk_term(Kind::Equal, {terms.mk_term(Kind::BvAdd, summands), bv32(sides[i])}));
+    }
+  }
+
+  Term bv32(uint64_t value) { return terms.mk_bv(bv::BitVector::from_uint64(32, value)); }
+};
+
+TEST(LinearSystems, AConsistentSystemIsSolvedWithoutBlasting) {
+  for (const auto& [equations, variables] : {std::pair{4, 8}, std::pair{8, 8}, std::pair{12, 24}}) {
+    LinearSystem system(equations, variables, true);
+    ASSERT_EQ(system.solver.check_sat(), smt::Result::sat) << equations << "x" << variables;
+    std::string failure;
+    EXPECT_TRUE(system.solver.check_model(&failure)) << failure;
+    EXPECT_EQ(aig_nodes(system.solver), 1) << equations << "x" << variables;
+  }
+}
+
+TEST(LinearSystems, AnInconsistentSystemIsRefutedWithoutBlasting) {
+  for (const auto& [equations, variables] : {std::pair{3, 2}, std::pair{8, 8}, std::pair{12, 24}}) {
+    LinearSystem system(equations, variables, false);
+    EXPECT_EQ(system.solver.check_sat(), smt::Result::unsat) << equations << "x" << variables;
+    EXPECT_EQ(aig_nodes(system.solver), 1) << equations << "x" << variables;
+  }
+}
+
+// An equation solved at a push level stops holding when the level goes:
+// 3x + 5y = 7 at level 1, then x = y = 1 (3 + 5 = 8) after the pop.
+TEST(LinearSystems, AnEquationSolvedInAPushEndsWithIt) {
+  smt::TermManager terms;
+  smt::Solver solver(terms);
+  const auto bv32 = [&](uint64_t value) { return terms.mk_bv(bv::BitVector::from_uint64(32, value)); };
+  const Term x = terms.mk_const(Sort::bitvec(32), "x"), y = terms.mk_const(Sort::bitvec(32), "y");
+  const Term sum = terms.mk_term(Kind::BvAdd, {terms.mk_term(Kind::BvMul, {bv32(3), x}), terms.mk_term(Kind::BvMul, {bv32(5), y})});
+  solver.push(1);
+  solver.assert_formula(terms.mk_term(Kind::Equal, {sum, bv32(7)}));
+  ASSERT_EQ(solver.check_sat(), smt::Result::sat);
+  EXPECT_TRUE(solver.check_model());
+  solver.pop(1);
+  solver.assert_formula(terms.mk_term(Kind::Equal, {x, bv32(1)}));
+  solver.assert_formula(terms.mk_term(Kind::Equal, {y, bv32(1)}));
+  EXPECT_EQ(solver.check_sat(), smt::Result::sat);
 }
 
 TEST(WordLevelDivision, QuotientTimesDivisorPlusRemainderIsTheDividend) {
