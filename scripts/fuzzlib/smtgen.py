@@ -302,6 +302,19 @@ class Generator:
                 return rng.choice(pooled)
         return self.leaf(T.BOOL)
 
+    def linear_equation(self):
+        """c1*v1 + ... + ck*vk = t over the constants of one width: the
+        equations that substitution solves by Gaussian elimination."""
+        rng = self.rng
+        w = self.width()
+        vs = self.visible_vars(w)
+        if not vs:
+            return self.boolterm(self.depth)
+        summands = [self.mk('bvmul', [T.const(rng.getrandbits(w), w), rng.choice(vs)]) for _ in range(rng.randint(1, 4))]
+        left = summands[0] if len(summands) == 1 else self.mk('bvadd', summands)
+        right = self.bvterm(w, 1) if rng.random() < 0.5 else self.value(w)
+        return self.mk('=', [left, right])
+
     def chain(self, length):
         """A deep term: `length` operators, each on the previous term and a
         small one (depth grows linearly, size too)."""
@@ -423,6 +436,8 @@ class Generator:
         rng = self.rng
         if self.profile == 'deep' and rng.random() < 0.6:
             t = self.chain(rng.randint(40, 250))
+        elif rng.random() < 0.1:
+            t = self.linear_equation()
         else:
             t = self.boolterm(self.depth + rng.randint(0, 2))
         named = None
