@@ -1,5 +1,6 @@
 // Set-up of the engine and the entry points the facade calls.
 #include "sat/internal.hpp"
+#include "sat/lucky.hpp"
 
 #include <algorithm>
 #include <new>
@@ -120,7 +121,14 @@ Result Internal::solve(std::span<const Lit> assumptions) {
     taint_eliminated(assumptions_);
     restore_variables();
     for (Lit lit : assumptions_) freeze(var_of(lit));
-    result = prepare_search() ? search() : Result::unsatisfiable;
+    const bool first_search = !preprocessed_;
+    if (!prepare_search()) {
+      result = Result::unsatisfiable;
+    } else if (first_search && lucky_due() && Lucky(*this).run()) {
+      result = Result::satisfiable;
+    } else {
+      result = search();
+    }
     for (Lit lit : assumptions_) melt(var_of(lit));
     if (inconsistent_) write_empty_clause();
     if (result == Result::satisfiable) save_model();
@@ -151,6 +159,10 @@ bool Internal::prepare_search() {
   }
   return !inconsistent_;
 }
+
+// Lucky assignments pay before the first search only, when nothing has been
+// learned to guide the decisions, and cannot start under assumptions.
+bool Internal::lucky_due() const { return opts.lucky != 0 && assumptions_.empty() && decision_level() == 0; }
 
 Value Internal::model_value(Lit lit) const {
   const Value v = model_[var_of(lit)];

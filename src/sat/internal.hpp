@@ -233,6 +233,7 @@ class Internal {
   Result search();
   bool propagate_root_level();
   bool prepare_search();
+  bool lucky_due() const;
   // Assumptions occupy the first decision levels, one each.
   // Returns false when an assumption is false (the formula under the
   // assumptions is unsatisfiable); `failed_` then holds the reason.
