@@ -29,10 +29,10 @@ BitVector one(uint32_t width) { return BitVector::from_uint64(width, 1); }
 
 // The normal-form term of one monomial times `coefficient`.  Products
 // are built directly, in the order the polynomial keeps, and registered
-// as normal: rewriting them again would only rebuild them.
-// A coefficient multiplies the product of the factors as a whole: that
-// product is then the same term wherever the monomial occurs, whatever its
-// coefficient, and built once (c * a * b would be c * a, then times b).
+// as normal: rewriting them again would only rebuild them.  A coefficient
+// multiplies the product of the factors as a whole, so that the product
+// is the same term wherever the monomial occurs, whatever its coefficient,
+// and is blasted once (c * a * b would be c * a, then times b).
 Term monomial_term(Rewriter& rw, const Polynomial::Entry& entry, const BitVector& coefficient) {
   Term product = entry.factors[0];
   if (entry.factors.size() > 1) product = rw.declare_normal(rw.terms().mk_term(Kind::BvMul, entry.factors));
