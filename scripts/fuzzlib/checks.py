@@ -348,10 +348,11 @@ def _wang_smt(ctx, out, script, path, setting, label, brute, d):
     answers = [None] * len(checks)
     models = [None] * len(checks)
     # per check: unknown because of rejected commands, and the response to
-    # a (get-info :reason-unknown) right after it
+    # a (get-info :reason-unknown) right after it; and whether the run
+    # reached its time limit
     incomplete = [False] * len(checks)
     reasons = [None] * len(checks)
-    out.incomplete[label] = (incomplete, reasons)
+    out.incomplete[label] = (incomplete, reasons, False)
     if r.not_started:
         out.timeouts['not-started'] += 1
         return answers, models
@@ -362,6 +363,7 @@ def _wang_smt(ctx, out, script, path, setting, label, brute, d):
     if r.returncode != 0 and not r.timed_out:
         out.fail('exit-code', '%s: exit code %s' % (label, r.returncode))
     slow = r.timed_out or r.seconds >= ctx.timeout * 0.9
+    out.incomplete[label] = (incomplete, reasons, slow)
     diagnostics = r.stderr.strip()
     if any(c.rejected for c in script.commands):
         # what wang answers `unsupported` is explained on stderr
@@ -734,17 +736,29 @@ def check_smt(text, ctx, rng, out=None, use_peers=True):
     return out
 
 
+def _stopped_by_limit(reason):
+    """Whether a :reason-unknown response names the time or memory limit
+    (docs/smtlib.md), which the fuzzer's -t and --memory-limit set."""
+    return (isinstance(reason, list) and len(reason) == 2 and reason[0] == ':reason-unknown'
+            and reason[1] in ('timeout', 'memout'))
+
+
 def _check_incomplete(out, checks, truth):
     """The checks that wang answered unknown because of rejected commands:
     the answer must have been unsound (a provable answer outside
     Command.unsound must be given), and :reason-unknown must name the first
     rejected command in force against the answer suppressed, or, when no
     answer is sound, the first in force."""
-    for label, (incomplete, reasons) in out.incomplete.items():
+    for label, (incomplete, reasons, slow) in out.incomplete.items():
         for k, check in enumerate(checks):
             if not incomplete[k]:
                 continue
             where = '%s: check %d' % (label, k + 1)
+            if slow and _stopped_by_limit(reasons[k]):
+                # wang reached its limit before any answer: its unknown says
+                # so, and a time-out is not a failure.
+                out.timeouts['wang'] += 1
+                continue
             if truth[k] is not None and truth[k] not in check.unsound:
                 out.fail('needless-unknown', '%s: unknown, though %s is sound and true' % (where, truth[k]))
             reason = reasons[k]

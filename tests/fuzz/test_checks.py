@@ -122,21 +122,22 @@ class AgreesWithWang(unittest.TestCase):
                         self.assertTrue(cmd.unsound, where)
 
 
-def _fake_wang(directory, sed):
+def _fake_wang(directory, sed, delay=0):
     """A `wang` that passes its arguments to the real one and edits its
-    output with the sed script `sed`."""
+    output with the sed script `sed`, after `delay` seconds."""
     path = os.path.join(directory, 'wang')
     with open(path, 'w') as f:
-        f.write('#!/bin/sh\n"%s" "$@" | sed -e \'%s\'\n' % (WANG, sed))
+        f.write('#!/bin/sh\nsleep %s\n"%s" "$@" | sed -e \'%s\'\n' % (delay, WANG, sed))
     os.chmod(path, os.stat(path).st_mode | stat.S_IEXEC)
     return path
 
 
 @unittest.skipUnless(WANG, 'needs WANG_BINARY')
 class ChecksFail(unittest.TestCase):
-    def categories(self, sed, text):
+    def categories(self, sed, text, delay=0, timeout=20.0):
         with tempfile.TemporaryDirectory() as d:
-            ctx = K.Context(_fake_wang(d, sed), peers=runner.Peers(()), option_runs=0, workdir=d)
+            ctx = K.Context(_fake_wang(d, sed, delay), peers=runner.Peers(()), option_runs=0, workdir=d,
+                            timeout=timeout)
             out = K.check_smt(text, ctx, random.Random(1))
         return {category for category, _ in out.failures}
 
@@ -153,6 +154,14 @@ class ChecksFail(unittest.TestCase):
     def test_a_reason_naming_another_command(self):
         # (the checks put two lines of options before the script)
         self.assertIn('bad-reason-unknown', self.categories('s/:5:1 /:4:1 /', MISSING))
+
+    def test_a_limit_as_the_reason_of_a_run_far_from_it(self):
+        self.assertIn('bad-reason-unknown', self.categories('s/(:reason-unknown ".*")/(:reason-unknown timeout)/', MISSING))
+
+    def test_a_limit_as_the_reason_of_a_run_that_reached_it(self):
+        # wang stopped by -t before any answer: a time-out, not a failure
+        self.assertEqual(self.categories('s/(:reason-unknown ".*")/(:reason-unknown timeout)/', MISSING,
+                                         delay=1, timeout=1.0), set())
 
     def test_success_for_a_command_wang_must_reject(self):
         self.assertIn('accepted-rejected', self.categories('s/^(error.*bvult.*$/success/', MISSING))
