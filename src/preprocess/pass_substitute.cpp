@@ -34,27 +34,31 @@ using rewrite::Polynomial;
 // equation is read whole, and it is read once per round here.
 constexpr size_t kLinearBudget = 4096;
 
-// The substitutions the pass has adopted so far, and the linear view of
-// each bit-vector value, under which later equations are solved.
-struct Adopted {
-  smt::TermMap<Term> values;
-  smt::SparseTermMap<Polynomial> linear;
-
-  void add(Term variable, Term value) {
-    values.set(variable, value);
-    if (value.sort().is_bitvec()) linear.set(variable, rewrite::linear_polynomial(value, kLinearBudget));
+// The substitutions the pass has adopted so far, and, as far as later
+// equations have needed them, the linear views of their values.
+class Adopted {
+ public:
+  const smt::TermMap<Term>& values() const { return values_; }
+  void add(Term variable, Term value) { values_.set(variable, value); }
+  const Polynomial& linear_view(Term variable) {
+    if (const Polynomial* known = linear_.find(variable)) return *known;
+    return linear_.set(variable, rewrite::linear_polynomial(values_.at(variable), kLinearBudget));
   }
+
+ private:
+  smt::TermMap<Term> values_;
+  smt::SparseTermMap<Polynomial> linear_;
 };
 
 // `difference` with every adopted constant among its monomials replaced
 // by its value's linear view, until none is left (the adopted
 // substitutions are acyclic, so this ends): Gaussian elimination, solving
 // each equation under the ones solved before it.  False past `budget`.
-bool eliminate_adopted(Polynomial& difference, const Adopted& adopted, int64_t& budget) {
+bool eliminate_adopted(Polynomial& difference, Adopted& adopted, int64_t& budget) {
   for (;;) {
     const auto& entries = difference.entries();
     const auto adopted_entry = std::ranges::find_if(entries, [&adopted](const Polynomial::Entry& entry) {
-      return entry.factors.size() == 1 && adopted.linear.contains(entry.factors[0]);
+      return entry.factors.size() == 1 && adopted.values().contains(entry.factors[0]);
     });
     if (adopted_entry == entries.end()) return true;
     budget -= static_cast<int64_t>(entries.size());
@@ -62,33 +66,26 @@ bool eliminate_adopted(Polynomial& difference, const Adopted& adopted, int64_t& 
     const Term atom = adopted_entry->factors[0];
     const bv::BitVector coefficient = adopted_entry->coefficient;
     difference.add(Polynomial::of_atom(atom), bv::bvneg(coefficient));
-    difference.add(adopted.linear.at(atom), coefficient);
+    difference.add(adopted.linear_view(atom), coefficient);
   }
 }
 
-bool is_unit(const bv::BitVector& c) {
-  return c == bv::BitVector::from_uint64(c.width(), 1) || c == bv::BitVector::ones(c.width());
-}
-
-// The constant of `difference` to solve for: a monomial of one constant
-// with an odd coefficient, in no other monomial; coefficients 1 and -1
-// first (no multiplier), then the earliest monomial.
+// The constant of `difference` to solve for: coefficients 1 and -1 first
+// (no multiplier), then the earliest monomial.
 std::optional<size_t> linear_pivot(const Polynomial& difference) {
   const auto& entries = difference.entries();
   std::optional<size_t> best;
   for (size_t i = 0; i < entries.size(); ++i) {
-    const Term atom = entries[i].factors[0];
-    if (entries[i].factors.size() != 1 || atom.kind() != Kind::Constant || !entries[i].coefficient.bit(0)) continue;
-    const bool elsewhere = std::ranges::any_of(entries, [&](const Polynomial::Entry& other) {
-      return &other != &entries[i] && std::ranges::find(other.factors, atom) != other.factors.end();
-    });
-    if (elsewhere) continue;
-    if (!best || (is_unit(entries[i].coefficient) && !is_unit(entries[*best].coefficient))) best = i;
+    if (!rewrite::solvable_for(difference, i) || entries[i].factors[0].kind() != Kind::Constant) continue;
+    if (!best || (rewrite::is_one_or_minus_one(entries[i].coefficient) &&
+                  !rewrite::is_one_or_minus_one(entries[*best].coefficient))) {
+      best = i;
+    }
   }
   return best;
 }
 
-std::optional<Candidate> linear_candidate(Preprocessor& pp, Term assertion, const Adopted& adopted,
+std::optional<Candidate> linear_candidate(Preprocessor& pp, Term assertion, Adopted& adopted,
                                           int64_t& budget) {
   const Term a = assertion.child(0), b = assertion.child(1);
   if (!a.sort().is_bitvec()) return std::nullopt;
@@ -101,7 +98,7 @@ std::optional<Candidate> linear_candidate(Preprocessor& pp, Term assertion, cons
                    assertion};
 }
 
-std::optional<Candidate> candidate(Preprocessor& pp, Term assertion, const Adopted& adopted, int64_t& budget) {
+std::optional<Candidate> candidate(Preprocessor& pp, Term assertion, Adopted& adopted, int64_t& budget) {
   if (assertion.kind() == Kind::Constant) return Candidate{assertion, pp.terms().mk_bool(true), assertion};
   if (assertion.kind() == Kind::Not && assertion.child(0).kind() == Kind::Constant) {
     return Candidate{assertion.child(0), pp.terms().mk_bool(false), assertion};
@@ -145,9 +142,9 @@ bool pass_substitute(Preprocessor& pp, Preprocessor::Group& group) {
   int64_t budget = kWorkBudget;
   for (const Term& assertion : group.assertions) {
     std::optional<Candidate> found = candidate(pp, assertion, adopted, budget);
-    if (!found || adopted.values.contains(found->variable)) continue;
+    if (!found || adopted.values().contains(found->variable)) continue;
     found->value = pp.normalize(found->value);
-    if (occurs(found->variable, found->value, adopted.values, budget)) continue;
+    if (occurs(found->variable, found->value, adopted.values(), budget)) continue;
     adopted.add(found->variable, found->value);
     chosen.push_back(*found);
   }

@@ -303,6 +303,18 @@ Polynomial linear(const Rewriter* rw, Term term, size_t& budget, bool top) {
 
 }  // namespace
 
+bool solvable_for(const Polynomial& difference, size_t i) {
+  const auto& entries = difference.entries();
+  if (entries[i].factors.size() != 1 || !entries[i].coefficient.bit(0)) return false;
+  const Term atom = entries[i].factors[0];
+  for (size_t j = 0; j < entries.size(); ++j) {
+    if (j != i && std::ranges::find(entries[j].factors, atom) != entries[j].factors.end()) return false;
+  }
+  return true;
+}
+
+bool is_one_or_minus_one(const BitVector& c) { return c == one(c.width()) || c == BitVector::ones(c.width()); }
+
 Term solved_for(Rewriter& rw, const Polynomial& difference, size_t pivot) {
   const Polynomial::Entry& entry = difference.entries()[pivot];
   Polynomial rest = difference;

@@ -78,9 +78,18 @@ Polynomial linear_polynomial(smt::Term term, size_t budget);
 // since the multiplier by a constant costs an adder per one bit).
 smt::Term polynomial_term(Rewriter& rw, const Polynomial& polynomial);
 
-// The term x with difference = 0 iff x = the result, where x is the one
-// factor of entry `pivot`, whose coefficient c is odd (a unit of the
-// ring) and which no other entry has: x = -c^-1 * (difference - c * x).
+// Whether difference = 0 can be solved for the factor of entry `i`: the
+// entry has one factor and an odd coefficient (a unit of the ring), and no
+// other entry has that factor.
+bool solvable_for(const Polynomial& difference, size_t i);
+
+// Whether `c` is 1 or -1: solving for an entry with such a coefficient
+// needs no multiplier.
+bool is_one_or_minus_one(const bv::BitVector& c);
+
+// The term x with difference = 0 iff x = the result, where x is the
+// factor of entry `pivot`, which must be solvable_for, with coefficient c:
+// x = -c^-1 * (difference - c * x).
 smt::Term solved_for(Rewriter& rw, const Polynomial& difference, size_t pivot);
 
 // The expanded view of `term`, or nullopt when it would exceed `limit`

@@ -32,24 +32,14 @@ bool is_linear(const Polynomial& polynomial) {
 // The entry to solve for: a single atom with coefficient 1 or -1,
 // declared constants preferred, then the earliest term.
 std::optional<size_t> pivot(const Polynomial& difference) {
-  const BitVector one = BitVector::from_uint64(difference.width(), 1);
-  const BitVector minus_one = BitVector::ones(difference.width());
   std::optional<size_t> best;
   for (size_t i = 0; i < difference.entries().size(); ++i) {
-    const Polynomial::Entry& entry = difference.entries()[i];
-    if (entry.factors.size() != 1 || (entry.coefficient != one && entry.coefficient != minus_one)) continue;
-    const Term atom = entry.factors[0];
-    // The atom must not occur elsewhere, else the equation is not solved.
-    bool elsewhere = false;
-    for (size_t j = 0; j < difference.entries().size() && !elsewhere; ++j) {
-      if (j == i) continue;
-      for (const Term& factor : difference.entries()[j].factors) elsewhere |= factor == atom;
-    }
-    if (elsewhere) continue;
+    if (!solvable_for(difference, i) || !is_one_or_minus_one(difference.entries()[i].coefficient)) continue;
     if (!best) {
       best = i;
       continue;
     }
+    const Term atom = difference.entries()[i].factors[0];
     const Term current = difference.entries()[*best].factors[0];
     const bool constant = atom.kind() == Kind::Constant, current_constant = current.kind() == Kind::Constant;
     if (constant != current_constant ? constant : atom.id() < current.id()) best = i;
