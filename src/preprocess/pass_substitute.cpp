@@ -114,9 +114,11 @@ std::optional<Candidate> candidate(Preprocessor& pp, Term assertion, Adopted& ad
 
 // Whether `variable` occurs in `value` once the substitutions adopted in
 // this pass are applied.  `budget` bounds the work of the whole pass: past
-// it, candidates are refused (the next round retries).
+// it, candidates are refused (the next round retries).  The walk is short
+// and there is one per candidate, so its visited set is sized by what it
+// visits, not by the highest term id (which made the pass quadratic).
 bool occurs(Term variable, Term value, const smt::TermMap<Term>& adopted, int64_t& budget) {
-  smt::TermMap<bool> seen;
+  smt::SparseTermMap<bool> seen;
   std::vector<Term> stack{value};
   while (!stack.empty()) {
     const Term term = stack.back();
