@@ -1,11 +1,12 @@
-// The clause arena and its compacting collector.
+// The clause arena and its compaction.
 //
 // Clauses are bump-allocated at the end of one word vector.  Deleting a
-// clause only marks it; the collector later copies the live clauses into a
-// fresh arena in their old order, so that clauses learned together stay
-// together, and leaves forwarding references for the owners of references
-// (watch lists, reasons) to follow.
+// clause only marks it; compaction later moves the live clauses from the
+// first garbage one on down over the gaps, in their old order, so that
+// clauses learned together stay together, and tells the owners of
+// references (watch lists, reasons) where each went.
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <new>
 #include <stdexcept>
@@ -33,23 +34,27 @@ void ClauseArena::free(ClauseRef ref) {
   if (clause.garbage) return;
   clause.garbage = 1;
   wasted_ += kHeaderWords + clause.size;
+  first_garbage_ = std::min(first_garbage_, ref);
 }
 
-ClauseRef ClauseArena::relocate(ClauseRef ref, ClauseArena& target) {
-  Clause& clause = (*this)[ref];
-  if (clause.moved) return clause.forward();
-  const size_t words = kHeaderWords + clause.size;
-  const size_t new_ref = target.words_.size();
-  target.words_.resize(new_ref + words);
-  std::copy_n(words_.data() + ref, words, target.words_.data() + new_ref);
-  clause.moved = 1;
-  clause.begin()[0] = static_cast<ClauseRef>(new_ref);
-  return static_cast<ClauseRef>(new_ref);
-}
-
-void ClauseArena::swap(ClauseArena& other) noexcept {
-  words_.swap(other.words_);
-  std::swap(wasted_, other.wasted_);
+void ClauseArena::compact_from(ClauseRef start, std::vector<ClauseRef>& forward) {
+  const ClauseRef end = end_ref();
+  forward.assign(end - start, kNoReason);
+  ClauseRef to = start;
+  for (ClauseRef from = start; from != end;) {
+    const Clause& clause = (*this)[from];
+    const ClauseRef words = static_cast<ClauseRef>(kHeaderWords + clause.size);
+    if (!clause.garbage) {
+      forward[from - start] = to;
+      // Moving down: the clauses still to visit lie above the copy.
+      if (to != from) std::memmove(words_.data() + to, words_.data() + from, words * sizeof(uint32_t));
+      to += words;
+    }
+    from += words;
+  }
+  words_.resize(to);
+  wasted_ = 0;
+  first_garbage_ = kNoReason;
 }
 
 }  // namespace wang::sat

@@ -9,6 +9,7 @@
 // literal.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -28,9 +29,9 @@ struct Clause {
   uint32_t used : 2;       // recently used in conflict analysis
   uint32_t vivified : 1;   // already vivified, try others first
   uint32_t subsume : 1;    // candidate for the next subsumption round
-  uint32_t moved : 1;      // relocated by the collector; `forward` is valid
   uint32_t gate : 1;       // part of the gate defining the variable being eliminated
   uint32_t hyper : 1;      // redundant hyper-binary resolvent of probing: kept only while used
+  uint32_t unwatched : 1;  // allocated without watches: the next collection adds them
   uint32_t unused_bits : 2;
   uint32_t id_low;
   uint32_t id_high;
@@ -49,8 +50,6 @@ struct Clause {
     id_low = static_cast<uint32_t>(id);
     id_high = static_cast<uint32_t>(id >> 32);
   }
-  // After relocation the first literal slot holds the new reference.
-  ClauseRef forward() const { return begin()[0]; }
 };
 
 static_assert(sizeof(Clause) == 5 * sizeof(uint32_t), "clause header must stay five words");
@@ -69,16 +68,17 @@ class ClauseArena {
 
   // Marks a clause as garbage; its words are reclaimed by the next collection.
   void free(ClauseRef ref);
+  // The lowest garbage clause since the last compaction, end_ref() if none:
+  // the clauses below it need not move.
+  ClauseRef first_garbage() const { return std::min(first_garbage_, end_ref()); }
   size_t wasted_words() const { return wasted_; }
   size_t used_words() const { return words_.size(); }
   size_t bytes() const { return words_.capacity() * sizeof(uint32_t); }
 
-  // Compaction: `relocate` copies a live clause into `target` and leaves a
-  // forwarding reference behind; the caller walks its own references, then
-  // swaps the arenas.
-  ClauseRef relocate(ClauseRef ref, ClauseArena& target);
-  void reserve(size_t words) { words_.reserve(words); }
-  void swap(ClauseArena& other) noexcept;
+  // Compaction in place of the clauses from `start` (at most first_garbage())
+  // on, in their order.  `forward[old - start]` receives the new reference
+  // of each live clause there, kNoReason for each garbage one.
+  void compact_from(ClauseRef start, std::vector<ClauseRef>& forward);
 
   // Iteration over all clauses in address order.
   ClauseRef first() const { return 0; }
@@ -90,6 +90,7 @@ class ClauseArena {
  private:
   std::vector<uint32_t> words_;
   size_t wasted_ = 0;
+  ClauseRef first_garbage_ = kNoReason;
 };
 
 }  // namespace wang::sat

@@ -22,8 +22,10 @@ ClauseRef Internal::new_clause(std::span<const Lit> literals, bool learnt, uint3
 }
 
 ClauseRef Internal::allocate_unwatched(std::span<const Lit> literals, bool learnt, ClauseId id) {
-  unwatched_clauses_ = true;
-  return arena_.allocate(literals, learnt, id);
+  const ClauseRef ref = arena_.allocate(literals, learnt, id);
+  arena_[ref].unwatched = 1;
+  first_unwatched_ = std::min(first_unwatched_, ref);
+  return ref;
 }
 
 void Internal::watch_clause(ClauseRef ref) {

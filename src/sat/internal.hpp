@@ -218,10 +218,13 @@ class Internal {
   void reduce();
   void mark_reasons(bool protect);
   bool is_reason(ClauseRef ref) const;
-  // Compacts the arena and rebuilds every watch list (see
-  // collection_worthwhile for when it does not).
+  // Reclaims deleted clauses and watches the unwatched ones (collect.cpp).
   void collect_garbage();
-  bool collection_worthwhile() const;
+  bool unwatched_clauses() const;
+  void mark_watch_lists(const Clause& clause);
+  void redirect_reasons(ClauseRef start, std::span<const ClauseRef> forward);
+  void redirect_watches(ClauseRef start, std::span<const ClauseRef> forward);
+  void watch_all_clauses();
   // At the root level: removes satisfied clauses and false literals.
   bool simplify_due() const;
   void simplify_root();
@@ -307,8 +310,9 @@ class Internal {
 
   // Clauses.
   ClauseArena arena_;
-  bool unwatched_clauses_ = false;   // allocated since the last collection
-  double last_collection_seconds_ = 0;
+  ClauseRef first_unwatched_ = kNoReason;  // allocated since the last collection
+  std::vector<uint8_t> collect_marks_;    // per literal: its watch list is in `collect_lists_`
+  std::vector<Lit> collect_lists_;
   std::vector<WatchList> watches_;   // per literal: clauses watching it
   ClauseId last_clause_id_ = 0;
   std::vector<ClauseId> unit_ids_;   // per variable: id of its root unit clause

@@ -72,7 +72,7 @@ void Internal::check_clauses_and_watches() const {
   WANG_SAT_ASSERT(ref == arena_.end_ref());
   WANG_SAT_ASSERT(irredundant == irredundant_);
   WANG_SAT_ASSERT(redundant == redundant_);
-  if (unwatched_clauses_) return;  // their watches come with the next collection
+  if (unwatched_clauses()) return;  // their watches come with the next collection
   // Watches of each live clause, counted per watched slot.
   std::vector<uint8_t> first_watched(arena_.end_ref(), 0), second_watched(arena_.end_ref(), 0);
   for (Lit lit = 0; lit < watches_.size(); ++lit) {
@@ -95,7 +95,7 @@ void Internal::check_clauses_and_watches() const {
 // After a complete conflict-free propagation no clause is falsified and no
 // clause is unit with its last literal unassigned.
 void Internal::check_propagated() const {
-  if (propagated_ != trail_.size() || inconsistent_ || unwatched_clauses_) return;
+  if (propagated_ != trail_.size() || inconsistent_ || unwatched_clauses()) return;
   for (ClauseRef ref = arena_.first(); ref < arena_.end_ref(); ref = arena_.next(ref)) {
     const Clause& clause = arena_[ref];
     if (clause.garbage) continue;
