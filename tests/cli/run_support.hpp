@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/temp_dir.hpp"
+
 namespace wang::testing {
 
 struct ProcessRun {
@@ -28,8 +30,11 @@ inline void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
+// The files of one test process live in one directory, removed when the
+// process ends.
 inline std::string temp_path(const std::string& name) {
-  return std::string(::testing::TempDir()) + "wang_cli_" + std::to_string(getpid()) + "_" + name;
+  static const TempDir directory("wang-cli-test");
+  return directory.file(name);
 }
 
 // Runs `command` through the shell; stdout and stderr are captured apart.
