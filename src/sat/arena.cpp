@@ -33,7 +33,6 @@ void ClauseArena::free(ClauseRef ref) {
   Clause& clause = (*this)[ref];
   if (clause.garbage) return;
   clause.garbage = 1;
-  wasted_ += kHeaderWords + clause.size;
   first_garbage_ = std::min(first_garbage_, ref);
 }
 
@@ -53,7 +52,6 @@ void ClauseArena::compact_from(ClauseRef start, std::vector<ClauseRef>& forward)
     from += words;
   }
   words_.resize(to);
-  wasted_ = 0;
   first_garbage_ = kNoReason;
 }
 

@@ -71,9 +71,6 @@ class ClauseArena {
   // The lowest garbage clause since the last compaction, end_ref() if none:
   // the clauses below it need not move.
   ClauseRef first_garbage() const { return std::min(first_garbage_, end_ref()); }
-  size_t wasted_words() const { return wasted_; }
-  size_t used_words() const { return words_.size(); }
-  size_t bytes() const { return words_.capacity() * sizeof(uint32_t); }
 
   // Compaction in place of the clauses from `start` (at most first_garbage())
   // on, in their order.  `forward[old - start]` receives the new reference
@@ -89,7 +86,6 @@ class ClauseArena {
 
  private:
   std::vector<uint32_t> words_;
-  size_t wasted_ = 0;
   ClauseRef first_garbage_ = kNoReason;
 };
 

@@ -42,8 +42,8 @@ void Internal::collect_garbage() {
   ++stats.collections;
   derive_root_units();
   const bool watch_anew = arena_.end_ref() - start > arena_.end_ref() / 2;
-  std::vector<Lit>& lists = collect_lists_;
-  lists.clear();
+  collect_lists_.clear();
+  collect_marks_.resize(watches_.size(), 0);
   if (!watch_anew) {
     for (ClauseRef ref = start; ref != arena_.end_ref(); ref = arena_.next(ref)) {
       if (!arena_[ref].unwatched) mark_watch_lists(arena_[ref]);
@@ -63,7 +63,6 @@ void Internal::collect_garbage() {
 
 void Internal::mark_watch_lists(const Clause& clause) {
   for (const Lit lit : {clause[0], clause[1]}) {
-    if (collect_marks_.size() <= lit) collect_marks_.resize(watches_.size(), 0);
     if (collect_marks_[lit]) continue;
     collect_marks_[lit] = 1;
     collect_lists_.push_back(lit);
