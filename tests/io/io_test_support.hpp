@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 #include <lzma.h>
-#include <stdlib.h>
 #include <zlib.h>
 
 #include <algorithm>

@@ -2,7 +2,6 @@
 // tests/inputs/smt2-bad and compares its stdout, stderr and exit code word
 // for word with NAME.expected; see the README.md there for the conventions.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -119,15 +118,13 @@ Outcome run_wang(const fs::path& directory, const std::string& name) {
 TEST(SmtlibBadInputs, EveryInputGetsItsExpectedResponses) {
   const std::vector<BadCase> cases = bad_cases();
   ASSERT_GE(cases.size(), 40u);
-  const fs::path generated_dir = fs::path(::testing::TempDir()) / ("wang_smt2_bad_" + std::to_string(getpid()));
-  fs::create_directories(generated_dir);
+  const TempDir generated_dir("wang-smt2-bad");
   for (const BadCase& bad : cases) {
     SCOPED_TRACE(bad.name + (bad.generated ? ".gen" : ".smt2"));
     fs::path directory = kBadDir;
     if (bad.generated) {
-      write_file((generated_dir / (bad.name + ".smt2")).string(),
-                 generate(read_file((kBadDir / (bad.name + ".gen")).string())));
-      directory = generated_dir;
+      write_file(generated_dir.file(bad.name + ".smt2"), generate(read_file((kBadDir / (bad.name + ".gen")).string())));
+      directory = generated_dir.path();
     }
     const Outcome expected = parse_expected(read_file((kBadDir / (bad.name + ".expected")).string()));
     const Outcome actual = run_wang(directory, bad.name);
@@ -135,7 +132,6 @@ TEST(SmtlibBadInputs, EveryInputGetsItsExpectedResponses) {
     EXPECT_EQ(actual.err, expected.err);
     EXPECT_EQ(actual.exit_code, expected.exit_code);
   }
-  fs::remove_all(generated_dir);
 }
 
 TEST(SmtlibBadInputs, EveryExpectationHasExactlyOneInput) {

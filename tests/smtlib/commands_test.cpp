@@ -1,10 +1,10 @@
 // Every command and its response, driven on strings.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <fstream>
 
 #include "smtlib/support.hpp"
+#include "support/temp_dir.hpp"
 
 namespace wang::testing {
 namespace {
@@ -236,8 +236,8 @@ TEST(Commands, OptionErrors) {
 }
 
 TEST(Commands, OutputChannels) {
-  const std::string path = std::string(::testing::TempDir()) + "wang_smtlib_channel_" + std::to_string(getpid());
-  std::remove(path.c_str());
+  const TempDir dir("wang-smtlib-channel");
+  const std::string path = dir.file("regular-output");
   const ScriptRun run = run_script("(set-option :regular-output-channel \"" + path +
                                        "\")\n(echo \"to the file\")\n"
                                        "(set-option :regular-output-channel \"stdout\")\n(echo \"back\")\n"
@@ -251,7 +251,6 @@ TEST(Commands, OutputChannels) {
   std::string line;
   std::getline(file, line);
   EXPECT_EQ(line, "\"to the file\"");
-  std::remove(path.c_str());
 }
 
 TEST(Commands, Info) {
