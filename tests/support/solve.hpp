@@ -1,6 +1,8 @@
 // Helpers to run the SAT core on test formulas and check what it says.
 #pragma once
 
+#include <algorithm>
+#include <set>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -44,8 +46,74 @@ inline check::CheckOutcome check_refutation(const Formula& formula, const std::s
   return check::check_proof(formula, source, checker_format);
 }
 
+constexpr sat::ProofFormat kProofFormats[] = {sat::ProofFormat::drat_text, sat::ProofFormat::drat_binary,
+                                              sat::ProofFormat::lrat_text, sat::ProofFormat::lrat_binary};
+
+using OptionList = std::vector<std::pair<std::string, int64_t>>;
+
+// Solves `formula` with `options`, tracing a proof in `format`, and checks
+// the answer: a model against the formula, a refutation with the
+// independent checker.  `failure` says what did not check.
+struct CheckedSolve {
+  sat::Result result = sat::Result::unknown;
+  std::string failure;
+  std::string proof;
+  std::vector<sat::Statistic> statistics;
+
+  double statistic(std::string_view name) const {
+    for (const sat::Statistic& stat : statistics) {
+      if (stat.name == name) return stat.value;
+    }
+    return -1;
+  }
+};
+
+inline CheckedSolve solve_and_check(const Formula& formula, const OptionList& options, sat::ProofFormat format) {
+  CheckedSolve run;
+  std::ostringstream proof;  // outlives the solver, which flushes it when destroyed
+  sat::Solver solver;
+  for (const auto& [name, value] : options) {
+    if (!solver.set_option(name, value)) {
+      run.failure = "option " + name + " rejected";
+      return run;
+    }
+  }
+  solver.trace_proof(proof, format);
+  add_formula(solver, formula);
+  run.result = solver.solve();
+  solver.flush_proof();
+  run.proof = proof.str();
+  run.statistics = solver.statistics();
+  if (run.result == sat::Result::unknown) {
+    run.failure = "no answer";
+  } else if (run.result == sat::Result::satisfiable) {
+    if (!model_satisfies(solver, formula)) run.failure = "the model falsifies a clause";
+  } else {
+    const check::CheckOutcome outcome = check_refutation(formula, run.proof, format);
+    if (!outcome.verified) run.failure = "proof rejected: " + outcome.reason;
+  }
+  return run;
+}
+
+// The clauses a DRAT text proof adds (`added`) or deletes, each sorted.
+inline std::set<Clause> drat_clauses(const std::string& proof, bool added) {
+  std::set<Clause> result;
+  std::istringstream lines(proof);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const bool deletion = line.rfind("d ", 0) == 0;
+    if (deletion == added) continue;
+    std::istringstream fields(deletion ? line.substr(2) : line);
+    Clause clause;
+    for (int lit; fields >> lit && lit != 0;) clause.push_back(lit);
+    std::sort(clause.begin(), clause.end());
+    result.insert(clause);
+  }
+  return result;
+}
+
 // Solver configurations that change the search but never the answer.
-inline std::vector<std::vector<std::pair<std::string, int64_t>>> search_configurations() {
+inline std::vector<OptionList> search_configurations() {
   return {
       {},
       {{"stable", 0}},
