@@ -50,6 +50,17 @@ inline Formula random_ksat(std::mt19937_64& rng, int variables, int clauses, int
   return formula;
 }
 
+// `fixed` followed by random 3-SAT near the threshold over the variables
+// above `offset`: the random part gives the conflicts that start
+// inprocessing, while the fixed clauses show what a technique did to them.
+inline Formula beside_random_3sat(std::mt19937_64& rng, Formula fixed, int offset) {
+  for (Clause clause : random_ksat(rng, 100, 420, 3)) {
+    for (int& lit : clause) lit += lit > 0 ? offset : -offset;
+    fixed.push_back(clause);
+  }
+  return fixed;
+}
+
 // Pigeonhole: `holes + 1` pigeons into `holes` holes (unsatisfiable).
 inline Formula pigeonhole(int holes) {
   const int pigeons = holes + 1;
