@@ -30,7 +30,7 @@ struct Clause {
   uint32_t vivified : 1;   // already vivified, try others first
   uint32_t subsume : 1;    // candidate for the next subsumption round
   uint32_t gate : 1;       // part of the gate defining the variable being eliminated
-  uint32_t hyper : 1;      // redundant hyper-binary resolvent of probing: kept only while used
+  uint32_t hyper : 1;      // redundant resolvent of probing or ternary resolution: kept only while used
   uint32_t unwatched : 1;  // allocated without watches: the next collection adds them
   uint32_t unused_bits : 2;
   uint32_t id_low;

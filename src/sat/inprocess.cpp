@@ -20,6 +20,7 @@
 #include "sat/factor.hpp"
 #include "sat/internal.hpp"
 #include "sat/probe.hpp"
+#include "sat/ternary.hpp"
 #include "sat/transred.hpp"
 #include "sat/vivify.hpp"
 
@@ -56,6 +57,12 @@ constexpr ScheduledStep kSchedule[] = {
      [](Internal& engine, const Round& round) { Prober(engine).run(round.budget(round.opts.probeeffort, 0)); }},
     {[](const Options& o) { return o.decompose != 0; }, true,
      [](Internal& engine, const Round&) { Decomposer(engine).run(); }},
+    // Its binary resolvents feed transitive reduction now and probing and
+    // decompose at the next round.
+    {[](const Options& o) { return o.ternary != 0; }, false,
+     [](Internal& engine, const Round& round) {
+       TernaryResolver(engine).run(round.budget(round.opts.ternaryeffort, 0));
+     }},
     // After decompose: inside a cycle of binary clauses every edge has a path
     // around it, and substitution removes those edges anyway.
     {[](const Options& o) { return o.transred != 0; }, false,

@@ -6,10 +6,11 @@
 // rest (tier 3) is kept only while recently used; at each reduction the
 // unused ones are ranked by glue and then activity, and the worst share is
 // deleted.  Hyper-binary resolvents of probing (there can be millions of
-// them on large circuits) are not ranked: each goes at the first reduction
-// it was not used since.  Reason clauses of the current trail are never
-// deleted.  The interval between reductions grows with the square root of
-// their number, so the database grows slowly over a long run.
+// them on large circuits) and ternary resolvents are not ranked: each goes
+// at the first reduction it was not used since.  Reason clauses of the
+// current trail are never deleted.  The interval between reductions grows
+// with the square root of their number, so the database grows slowly over a
+// long run.
 #include <algorithm>
 #include <cmath>
 
