@@ -15,6 +15,7 @@
 // and a row here.
 #include <algorithm>
 
+#include "sat/backbone.hpp"
 #include "sat/decompose.hpp"
 #include "sat/elim.hpp"
 #include "sat/factor.hpp"
@@ -52,7 +53,12 @@ struct ScheduledStep {
 };
 
 constexpr ScheduledStep kSchedule[] = {
-    // Probing first: its units and binary clauses feed every step after it.
+    // Units first: they shorten what every step after them works on.
+    {[](const Options& o) { return o.backbone != 0; }, false,
+     [](Internal& engine, const Round& round) {
+       BackboneFinder(engine).run(round.budget(round.opts.backboneeffort, 0));
+     }},
+    // Probing next: its units and binary clauses feed every step after it.
     {[](const Options& o) { return o.probe != 0; }, false,
      [](Internal& engine, const Round& round) { Prober(engine).run(round.budget(round.opts.probeeffort, 0)); }},
     {[](const Options& o) { return o.decompose != 0; }, true,

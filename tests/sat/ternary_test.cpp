@@ -39,7 +39,7 @@ TEST(TernaryResolution, AddsResolventsThatCheck) {
 TEST(TernaryResolution, AddsOnlyShortResolvents) {
   const OptionList options = {{"inprocessint", 10}, {"ternary", 1}, {"ternaryeffort", 10000}, {"elim", 0},
                               {"subsume", 0},       {"probe", 0},   {"decompose", 0},         {"transred", 0},
-                              {"walk", 0},          {"lucky", 0}};
+                              {"walk", 0},          {"lucky", 0},   {"backbone", 0}};
   std::mt19937_64 rng(7);
   for (int round = 0; round < 10; ++round) {
     const Formula formula =

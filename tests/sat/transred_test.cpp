@@ -46,7 +46,8 @@ TEST(TransitiveReduction, DeletesImpliedBinariesAndProofsCheck) {
 // off.
 TEST(TransitiveReduction, DeletesExactlyTheImpliedClause) {
   const OptionList options = {{"inprocessint", 10}, {"transredeffort", 10000}, {"elim", 0}, {"subsume", 0},
-                              {"probe", 0},         {"decompose", 0},          {"walk", 0}, {"lucky", 0}};
+                              {"probe", 0},         {"decompose", 0},          {"walk", 0}, {"lucky", 0},
+                              {"backbone", 0}};
   std::mt19937_64 rng(7);
   for (int round = 0; round < 10; ++round) {
     const Formula formula = beside_random_3sat(rng, {{-1, 2}, {-2, 3}, {-1, 3}, {7, 8}, {7, -8}, {-3, 9}}, 10);

@@ -127,6 +127,13 @@ inline std::vector<OptionList> search_configurations() {
       {{"inprocessint", 10}, {"elimboundmax", 64}, {"elimocclim", 1000}},
       // The internal checker re-verifies every step of frequent inprocessing.
       {{"check", 1}, {"inprocessint", 10}, {"elimboundmax", 64}, {"vivifyeffort", 1000}},
+      {{"check", 1},
+       {"inprocessint", 10},
+       {"backboneeffort", 1000},
+       {"ternary", 1},
+       {"ternaryeffort", 1000},
+       {"transredeffort", 1000}},
+      {{"backbone", 0}, {"ternary", 0}, {"transred", 0}, {"probe", 0}},
   };
 }
 
