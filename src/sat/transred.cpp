@@ -46,7 +46,8 @@ bool TransitiveReducer::implied_elsewhere(ClauseRef ref) {
   queue_.assign({source});
   stamp_[source] = search_;
   for (size_t head = 0; head < queue_.size(); ++head) {
-    // `lit` is implied: the binary clauses containing -lit imply their other literal.
+    // Every literal on the queue is implied by `source`, and so is the other
+    // literal of each binary clause with its negation.
     const WatchList& list = watches(negate(queue_[head]));
     ticks_ += 1 + static_cast<int64_t>(list.size() / 8);
     for (const Watch& watch : list) {
