@@ -39,7 +39,7 @@ bool BackboneFinder::extend_model(Lit decision) {
     const WatchList& list = watches(negate(level_[head]));
     ticks_ += 1 + static_cast<int64_t>(list.size() / 8);
     for (const Watch& watch : list) {
-      if (!watch.binary() || arena()[watch.ref()].garbage) continue;
+      if (!live_binary(watch)) continue;
       const Lit implied = watch.blocker;
       const Lit current = model_[var_of(implied)];
       if (value(implied) == kTrue || current == implied) continue;
@@ -87,7 +87,7 @@ bool BackboneFinder::refutes(Lit lit) {
     const WatchList& list = watches(negate(from));
     ticks_ += 1 + static_cast<int64_t>(list.size() / 8);
     for (const Watch& watch : list) {
-      if (!watch.binary() || arena()[watch.ref()].garbage) continue;
+      if (!live_binary(watch)) continue;
       const Lit implied = watch.blocker;
       if (value(implied) == kTrue || reached_[implied] == search_) continue;
       WANG_SAT_ASSERT(value(implied) == kUnassigned);

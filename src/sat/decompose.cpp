@@ -39,7 +39,7 @@ std::vector<ClauseId> Decomposer::implication_path(Lit from, Lit to) {
   for (size_t head = 0; head < queue.size() && parent[to].first == kNoLit; ++head) {
     const Lit lit = queue[head];
     for (const Watch& watch : watches(negate(lit))) {
-      if (!watch.binary() || arena()[watch.ref()].garbage) continue;
+      if (!live_binary(watch)) continue;
       const Lit next = watch.blocker;
       if (parent[next].first != kNoLit || component_[next] != component_[from]) continue;
       parent[next] = {lit, watch.ref()};

@@ -42,7 +42,7 @@ std::vector<Lit> Prober::roots() const {
   // Binary clauses containing each literal, from the watch lists.
   std::vector<uint32_t> binaries(literals, 0);
   for (Lit lit = 0; lit < literals; ++lit) {
-    for (const Watch& watch : watches(lit)) binaries[lit] += watch.binary() && !arena()[watch.ref()].garbage;
+    for (const Watch& watch : watches(lit)) binaries[lit] += live_binary(watch);
   }
   std::vector<Lit> result;
   for (Lit lit = 0; lit < literals; ++lit) {

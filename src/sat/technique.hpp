@@ -36,6 +36,10 @@ class Technique {
   ClauseArena& arena() { return engine_.arena_; }
   const ClauseArena& arena() const { return engine_.arena_; }
   const WatchList& watches(Lit lit) const { return engine_.watches_[lit]; }
+  // Whether a watch is a binary clause not deleted yet: an edge of the
+  // binary implication graph (deleted ones keep their watches until the
+  // next collection).
+  bool live_binary(const Watch& watch) const { return watch.binary() && !arena()[watch.ref()].garbage; }
   Value value(Lit lit) const { return engine_.value(lit); }
   const VarData& var_data(Var var) const { return engine_.vars_[var]; }
   VarStatus status(Var var) const { return engine_.status_[var]; }

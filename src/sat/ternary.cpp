@@ -60,9 +60,8 @@ bool TernaryResolver::resolvent(const Clause& positive, const Clause& negative, 
 
 bool TernaryResolver::binary_present(Lit a, Lit b) const {
   const WatchList& list = watches(a);
-  return std::any_of(list.begin(), list.end(), [&](const Watch& watch) {
-    return watch.binary() && watch.blocker == b && !arena()[watch.ref()].garbage;
-  });
+  return std::any_of(list.begin(), list.end(),
+                     [&](const Watch& watch) { return live_binary(watch) && watch.blocker == b; });
 }
 
 // Whether a clause already present has a subset of resolvent_'s literals

@@ -51,11 +51,10 @@ bool TransitiveReducer::implied_elsewhere(ClauseRef ref) {
     const WatchList& list = watches(negate(queue_[head]));
     ticks_ += 1 + static_cast<int64_t>(list.size() / 8);
     for (const Watch& watch : list) {
-      if (!watch.binary() || watch.ref() == ref) continue;
+      if (!live_binary(watch) || watch.ref() == ref) continue;
       const Lit implied = watch.blocker;
       if (stamp_[implied] == search_) continue;
-      const Clause& edge = arena()[watch.ref()];
-      if (edge.garbage || (irredundant_only && edge.learnt)) continue;
+      if (irredundant_only && arena()[watch.ref()].learnt) continue;
       if (implied == target) return true;
       stamp_[implied] = search_;
       queue_.push_back(implied);
