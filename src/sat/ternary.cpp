@@ -111,7 +111,9 @@ void TernaryResolver::resolve_on(Lit pivot, int64_t& steps) {
   for (const ClauseRef positive : occurrences_[pivot]) {
     if (positive >= first_new_) continue;
     for (const ClauseRef negative : occurrences_[negate(pivot)]) {
-      if (steps <= 0 || arena()[positive].garbage) return;
+      if (steps <= 0) return;
+      // A binary resolvent deleted it: go on with the next one.
+      if (arena()[positive].garbage) break;
       if (negative >= first_new_ || arena()[negative].garbage) continue;
       --steps;
       if (!resolvent(arena()[positive], arena()[negative], pivot) || subsumed()) continue;
