@@ -14,9 +14,6 @@
 namespace wang::testing {
 namespace {
 
-constexpr sat::ProofFormat kFormats[] = {sat::ProofFormat::drat_text, sat::ProofFormat::drat_binary,
-                                         sat::ProofFormat::lrat_text, sat::ProofFormat::lrat_binary};
-
 struct ClosedRun {
   sat::Result result;
   double factored;
@@ -45,7 +42,7 @@ ClosedRun solve_closed(const Formula& formula, sat::ProofFormat format) {
 TEST(Factor, PigeonholeExclusionsFactorAndEveryProofChecks) {
   double factored_open = 0;
   for (int holes = 5; holes <= 7; ++holes) {
-    for (const sat::ProofFormat format : kFormats) {
+    for (const sat::ProofFormat format : kProofFormats) {
       const ClosedRun unsat = solve_closed(pigeonhole(holes), format);
       EXPECT_EQ(unsat.result, sat::Result::unsatisfiable) << holes;
       EXPECT_GT(unsat.factored, 0) << holes;
@@ -74,7 +71,7 @@ TEST(Factor, MixedWithRandomClausesAnswersCheck) {
         for (int q = p + 1; q < first + 8; ++q) formula.push_back({-p, -q});
       }
     }
-    const ClosedRun run = solve_closed(formula, kFormats[round % 4]);
+    const ClosedRun run = solve_closed(formula, kProofFormats[round % 4]);
     ASSERT_NE(run.result, sat::Result::unknown);
     ++answers[run.result == sat::Result::satisfiable ? 0 : 1];
     factored += run.factored;

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
-#include <sstream>
+#include <string>
 
 #include "support/solve.hpp"
 
@@ -16,33 +16,21 @@ struct Counts {
   int unsat = 0;
 };
 
-// Solves `formula` and certifies the answer: a model must satisfy it, a
-// refutation must pass the proof checker.  With `variables` > 0 the answer
-// is also compared with brute force.
-void solve_and_check(const Formula& formula, int variables, const std::vector<std::pair<std::string, int64_t>>& config,
-                     sat::ProofFormat format, Counts& counts, const std::string& label) {
-  std::ostringstream proof;
-  sat::Solver solver;
-  for (const auto& [name, value] : config) ASSERT_TRUE(solver.set_option(name, value)) << name;
-  solver.trace_proof(proof, format);
-  add_formula(solver, formula);
-  const sat::Result result = solver.solve();
-  ASSERT_NE(result, sat::Result::unknown) << label;
-  if (variables > 0) ASSERT_EQ(result == sat::Result::satisfiable, brute_force_satisfiable(formula, variables)) << label;
-  if (result == sat::Result::satisfiable) {
-    ++counts.sat;
-    ASSERT_TRUE(model_satisfies(solver, formula)) << label;
-    return;
+// Solves `formula` and certifies the answer (solve_and_check: a model must
+// satisfy it, a refutation must pass the proof checker).  With `variables`
+// > 0 the answer is also compared with brute force.
+void check_formula(const Formula& formula, int variables, const OptionList& config, sat::ProofFormat format,
+                   Counts& counts, const std::string& label) {
+  const CheckedSolve run = solve_and_check(formula, config, format);
+  ASSERT_EQ(run.failure, "") << label;
+  const bool satisfiable = run.result == sat::Result::satisfiable;
+  if (variables > 0) {
+    ASSERT_EQ(satisfiable, brute_force_satisfiable(formula, variables)) << label;
   }
-  ++counts.unsat;
-  solver.flush_proof();
-  const check::CheckOutcome outcome = check_refutation(formula, proof.str(), format);
-  ASSERT_TRUE(outcome.verified) << label << ": " << outcome.reason;
+  ++(satisfiable ? counts.sat : counts.unsat);
 }
 
 TEST(RandomFormulas, AgreeWithBruteForceAndProofsCheck) {
-  const sat::ProofFormat formats[] = {sat::ProofFormat::drat_text, sat::ProofFormat::drat_binary,
-                                      sat::ProofFormat::lrat_text, sat::ProofFormat::lrat_binary};
   const auto configs = search_configurations();
   Counts counts;
   std::mt19937_64 rng(20261126);
@@ -52,8 +40,8 @@ TEST(RandomFormulas, AgreeWithBruteForceAndProofsCheck) {
     // Mostly longer clauses, an occasional unit: both answers are common.
     const Formula formula = random_formula(rng, variables, clauses, 4, round % 5 == 0 ? 1 : 2);
     const auto& config = configs[round % configs.size()];
-    const auto format = formats[(round / configs.size()) % 4];
-    solve_and_check(formula, variables, config, format, counts, "round " + std::to_string(round));
+    const auto format = kProofFormats[(round / configs.size()) % 4];
+    check_formula(formula, variables, config, format, counts, "round " + std::to_string(round));
     if (HasFatalFailure()) return;
   }
   // Both answers must be well represented for the test to mean anything.
@@ -73,7 +61,7 @@ TEST(RandomFormulas, ThresholdThreeSatWithShortSchedules) {
     const Formula formula = random_ksat(rng, variables, static_cast<int>(variables * 4.26), 3);
     const auto& config = configs[round % configs.size()];
     const auto format = round % 2 ? sat::ProofFormat::lrat_text : sat::ProofFormat::drat_text;
-    solve_and_check(formula, 0, config, format, counts, "round " + std::to_string(round));
+    check_formula(formula, 0, config, format, counts, "round " + std::to_string(round));
     if (HasFatalFailure()) return;
   }
   EXPECT_GT(counts.sat, 50);
@@ -96,22 +84,12 @@ TEST(StructuredFormulas, EquivalenceCyclesAreSubstituted) {
     std::vector<int> cycle;
     for (int i = 0; i < length; ++i) cycle.push_back((1 + static_cast<int>(rng() % variables)) * (rng() % 2 ? 1 : -1));
     for (int i = 0; i < length; ++i) formula.push_back({-cycle[i], cycle[(i + 1) % length]});
-    std::ostringstream proof;
-    sat::Solver solver;
-    solver.trace_proof(proof, formats[round % 2]);
-    add_formula(solver, formula);
-    const sat::Result result = solver.solve();
-    ASSERT_EQ(result == sat::Result::satisfiable, brute_force_satisfiable(formula, variables)) << round;
-    substituted += statistic(solver, "substituted");
-    if (result == sat::Result::satisfiable) {
-      ++counts.sat;
-      ASSERT_TRUE(model_satisfies(solver, formula)) << round;
-    } else {
-      ++counts.unsat;
-      solver.flush_proof();
-      const check::CheckOutcome outcome = check_refutation(formula, proof.str(), formats[round % 2]);
-      ASSERT_TRUE(outcome.verified) << round << ": " << outcome.reason;
-    }
+    const CheckedSolve run = solve_and_check(formula, {}, formats[round % 2]);
+    ASSERT_EQ(run.failure, "") << round;
+    const bool satisfiable = run.result == sat::Result::satisfiable;
+    ASSERT_EQ(satisfiable, brute_force_satisfiable(formula, variables)) << round;
+    substituted += run.statistic("substituted");
+    ++(satisfiable ? counts.sat : counts.unsat);
   }
   EXPECT_GT(substituted, 100);
   EXPECT_GT(counts.sat, 20);
@@ -121,15 +99,9 @@ TEST(StructuredFormulas, EquivalenceCyclesAreSubstituted) {
 TEST(StructuredFormulas, PigeonholeRefutationsCheck) {
   for (int holes = 2; holes <= 6; ++holes) {
     for (auto format : {sat::ProofFormat::drat_text, sat::ProofFormat::lrat_binary}) {
-      std::ostringstream proof;
-      sat::Solver solver;
-      solver.trace_proof(proof, format);
-      const Formula formula = pigeonhole(holes);
-      add_formula(solver, formula);
-      ASSERT_EQ(solver.solve(), sat::Result::unsatisfiable) << holes;
-      solver.flush_proof();
-      const check::CheckOutcome outcome = check_refutation(formula, proof.str(), format);
-      EXPECT_TRUE(outcome.verified) << holes << " holes: " << outcome.reason;
+      const CheckedSolve run = solve_and_check(pigeonhole(holes), {}, format);
+      ASSERT_EQ(run.result, sat::Result::unsatisfiable) << holes;
+      EXPECT_EQ(run.failure, "") << holes << " holes";
     }
   }
 }

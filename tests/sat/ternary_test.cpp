@@ -15,21 +15,15 @@ TEST(TernaryResolution, AddsResolventsThatCheck) {
   const OptionList options = {{"check", 1}, {"inprocessint", 10}, {"ternary", 1}, {"ternaryeffort", 10000},
                               {"elim", 0},  {"walk", 0}};
   std::mt19937_64 rng(20261207);
-  double binaries = 0, ternaries = 0, sat = 0, unsat = 0;
-  for (int round = 0; round < 40; ++round) {
-    // Few variables: ternary clauses that share two literals are common.
-    const Formula formula = random_ksat(rng, 40, 170, 3);
-    const CheckedSolve run = solve_and_check(formula, options, kProofFormats[round % 4]);
-    ASSERT_EQ(run.failure, "") << round;
-    ++(run.result == sat::Result::satisfiable ? sat : unsat);
-    binaries += run.statistic("ternary_binaries");
-    ternaries += run.statistic("ternary_resolvents");
-  }
+  // Few variables: ternary clauses that share two literals are common.
+  const RoundTotals totals = solve_rounds(40, options, [&] { return random_ksat(rng, 40, 170, 3); },
+                                          {"ternary_binaries", "ternary_resolvents"});
+  ASSERT_EQ(totals.failure, "");
   // The formulas must exercise what the test is about.
-  EXPECT_GT(binaries, 0);
-  EXPECT_GT(ternaries, 0);
-  EXPECT_GT(sat, 0);
-  EXPECT_GT(unsat, 0);
+  EXPECT_GT(totals.statistics.at("ternary_binaries"), 0);
+  EXPECT_GT(totals.statistics.at("ternary_resolvents"), 0);
+  EXPECT_GT(totals.sat, 0);
+  EXPECT_GT(totals.unsat, 0);
 }
 
 // (1 2 3) and (-1 2 3) give the binary (2 3), which replaces both; (4 5 6)

@@ -12,32 +12,19 @@
 namespace wang::testing {
 namespace {
 
-// Random 3-SAT with binary clauses over the same variables, so that the
-// implication graph has paths of several edges from the start, to which
-// learned and hyper-binary clauses add shortcuts.
-Formula with_binaries(std::mt19937_64& rng, int variables, int ternaries, int binaries) {
-  Formula formula = random_ksat(rng, variables, ternaries, 3);
-  for (const Clause& clause : random_ksat(rng, variables, binaries, 2)) formula.push_back(clause);
-  return formula;
-}
-
 TEST(TransitiveReduction, DeletesImpliedBinariesAndProofsCheck) {
   const OptionList options = {{"check", 1}, {"inprocessint", 10}, {"transredeffort", 10000}, {"elim", 0}, {"walk", 0}};
   std::mt19937_64 rng(20261207);
-  double checks = 0, reduced = 0, sat = 0, unsat = 0;
-  for (int round = 0; round < 40; ++round) {
-    const Formula formula = with_binaries(rng, 150, 480, 60);
-    const CheckedSolve run = solve_and_check(formula, options, kProofFormats[round % 4]);
-    ASSERT_EQ(run.failure, "") << round;
-    ++(run.result == sat::Result::satisfiable ? sat : unsat);
-    checks += run.statistic("transitive_checks");
-    reduced += run.statistic("transitive_reduced");
-  }
+  // The binary clauses give the implication graph paths of several edges
+  // from the start, to which learned and hyper-binary clauses add shortcuts.
+  const RoundTotals totals = solve_rounds(40, options, [&] { return ksat_with_binaries(rng, 150, 480, 60); },
+                                          {"transitive_checks", "transitive_reduced"});
+  ASSERT_EQ(totals.failure, "");
   // The formulas must exercise what the test is about.
-  EXPECT_GT(checks, 0);
-  EXPECT_GT(reduced, 0);
-  EXPECT_GT(sat, 0);
-  EXPECT_GT(unsat, 0);
+  EXPECT_GT(totals.statistics.at("transitive_checks"), 0);
+  EXPECT_GT(totals.statistics.at("transitive_reduced"), 0);
+  EXPECT_GT(totals.sat, 0);
+  EXPECT_GT(totals.unsat, 0);
 }
 
 // A chain 1 -> 2 -> 3 -> 9 with the shortcut (-1 | 3), and (7 | 8) beside

@@ -50,6 +50,13 @@ inline Formula random_ksat(std::mt19937_64& rng, int variables, int clauses, int
   return formula;
 }
 
+// Random 3-SAT followed by random binary clauses over the same variables.
+inline Formula ksat_with_binaries(std::mt19937_64& rng, int variables, int ternaries, int binaries) {
+  Formula formula = random_ksat(rng, variables, ternaries, 3);
+  for (const Clause& clause : random_ksat(rng, variables, binaries, 2)) formula.push_back(clause);
+  return formula;
+}
+
 // `fixed` followed by random 3-SAT near the threshold over the variables
 // above `offset`: the random part gives the conflicts that start
 // inprocessing, while the fixed clauses show what a technique did to them.

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -93,6 +95,34 @@ inline CheckedSolve solve_and_check(const Formula& formula, const OptionList& op
     if (!outcome.verified) run.failure = "proof rejected: " + outcome.reason;
   }
   return run;
+}
+
+// Totals over rounds of solve_and_check: the named statistics summed, the
+// answers counted; `failure` names the first round whose answer did not
+// check (no later round runs).
+struct RoundTotals {
+  std::map<std::string, double, std::less<>> statistics;
+  int sat = 0;
+  int unsat = 0;
+  std::string failure;
+};
+
+// Solves `rounds` formulas from `make_formula` with `options`, tracing the
+// proof in each format in turn.
+inline RoundTotals solve_rounds(int rounds, const OptionList& options, const std::function<Formula()>& make_formula,
+                                std::initializer_list<std::string_view> statistics) {
+  RoundTotals totals;
+  for (std::string_view name : statistics) totals.statistics.emplace(name, 0);
+  for (int round = 0; round < rounds; ++round) {
+    const CheckedSolve run = solve_and_check(make_formula(), options, kProofFormats[round % 4]);
+    if (!run.failure.empty()) {
+      totals.failure = "round " + std::to_string(round) + ": " + run.failure;
+      break;
+    }
+    ++(run.result == sat::Result::satisfiable ? totals.sat : totals.unsat);
+    for (auto& [name, sum] : totals.statistics) sum += run.statistic(name);
+  }
+  return totals;
 }
 
 // The clauses a DRAT text proof adds (`added`) or deletes, each sorted.
