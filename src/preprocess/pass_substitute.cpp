@@ -5,6 +5,13 @@
 // the encoding (a lower level or an earlier check mentions it), where the
 // equation stays to tie the old x to t.
 //
+// An equation for some bits of x, ((_ extract i j) x) = t, counts as
+// x = (concat x' t x'') with fresh constants x' and x'' for the other bits,
+// as long as nothing handed out mentions x: wherever x occurs, the bits
+// the equation fixes are then visible to the rewriter (a 512-bit
+// multiplier whose operands' upper halves are asserted zero shrinks to
+// a 256-bit one).
+//
 // A linear equation counts as x = t too when x has an odd coefficient c
 // in it (a unit of Z/2^w): c * x + r = 0 is x = -c^-1 * r.  The rewriter
 // solves equations only for coefficients 1 and -1, which keeps the shape
@@ -24,6 +31,8 @@ struct Candidate {
   Term variable;
   Term value;
   Term assertion;
+  // Set when the equation gives only bits high..low of the variable.
+  std::optional<std::pair<uint32_t, uint32_t>> slice = std::nullopt;
 };
 
 using rewrite::Polynomial;
@@ -98,6 +107,32 @@ std::optional<Candidate> linear_candidate(Preprocessor& pp, Term assertion, Adop
                    assertion};
 }
 
+// ((_ extract high low) x) = t, for a constant x that nothing handed out
+// mentions yet.
+std::optional<Candidate> slice_candidate(Preprocessor& pp, Term assertion) {
+  for (int side = 0; side < 2; ++side) {
+    const Term extract = assertion.child(side);
+    if (extract.kind() != Kind::Extract || extract.child(0).kind() != Kind::Constant) continue;
+    const Term variable = extract.child(0);
+    if (pp.visible(variable)) continue;
+    return Candidate{variable, assertion.child(1 - side), assertion, std::pair{extract.index(0), extract.index(1)}};
+  }
+  return std::nullopt;
+}
+
+// x with bits high..low equal to `bits`: the other bits are fresh
+// constants, so that x can go from every assertion, and each of its
+// extracts that meets `bits` becomes (part of) it.
+Term sliced_value(Preprocessor& pp, Term variable, Term bits, std::pair<uint32_t, uint32_t> slice) {
+  const uint32_t width = variable.sort().width();
+  const auto [high, low] = slice;
+  std::vector<Term> parts;  // most significant first
+  if (high + 1 < width) parts.push_back(pp.fresh_constant(Sort::bitvec(width - high - 1), "above"));
+  parts.push_back(bits);
+  if (low > 0) parts.push_back(pp.fresh_constant(Sort::bitvec(low), "below"));
+  return parts.size() == 1 ? bits : pp.rewriter().mk(Kind::Concat, parts);
+}
+
 std::optional<Candidate> candidate(Preprocessor& pp, Term assertion, Adopted& adopted, int64_t& budget) {
   if (assertion.kind() == Kind::Constant) return Candidate{assertion, pp.terms().mk_bool(true), assertion};
   if (assertion.kind() == Kind::Not && assertion.child(0).kind() == Kind::Constant) {
@@ -106,7 +141,10 @@ std::optional<Candidate> candidate(Preprocessor& pp, Term assertion, Adopted& ad
   if (assertion.kind() != Kind::Equal) return std::nullopt;
   Term left = assertion.child(0), right = assertion.child(1);
   const bool left_constant = left.kind() == Kind::Constant, right_constant = right.kind() == Kind::Constant;
-  if (!left_constant && !right_constant) return linear_candidate(pp, assertion, adopted, budget);
+  if (!left_constant && !right_constant) {
+    if (std::optional<Candidate> sliced = slice_candidate(pp, assertion)) return sliced;
+    return linear_candidate(pp, assertion, adopted, budget);
+  }
   // Of two constants, the one declared later goes.
   if (!left_constant || (right_constant && right.id() > left.id())) std::swap(left, right);
   return Candidate{left, right, assertion};
@@ -147,6 +185,7 @@ bool pass_substitute(Preprocessor& pp, Preprocessor::Group& group) {
     if (!found || adopted.values().contains(found->variable)) continue;
     found->value = pp.normalize(found->value);
     if (occurs(found->variable, found->value, adopted.values(), budget)) continue;
+    if (found->slice) found->value = sliced_value(pp, found->variable, found->value, *found->slice);
     adopted.add(found->variable, found->value);
     chosen.push_back(*found);
   }

@@ -136,6 +136,36 @@ Term rule_equal_ite(Rewriter& rw, Term term) {
   return {};
 }
 
+// A 1-bit vector against a value is a Boolean: (bvand a b) = #b1 iff
+// a = #b1 and b = #b1.  Conjunctions that a circuit wrote as 1-bit vectors
+// (smulov4bw*: "(not (= (bvand p q ...) #b0))") then split at the top
+// level, where their parts become facts and substitutions.  The circuit
+// is the same: the AIG of (= a #b1) is a's bit.
+Term rule_equal_bit(Rewriter& rw, Term term) {
+  for (int side = 0; side < 2; ++side) {
+    const Term a = term.child(side), value = term.child(1 - side);
+    if (!is_bv_value(value) || width_of(value) != 1) continue;
+    const bool one = value.bv_value().bit(0);
+    const auto equal_to = [&rw](Term child, Term bit) { return rw.mk(Kind::Equal, {child, bit}); };
+    std::vector<Term> parts;
+    switch (a.kind()) {
+      case Kind::BvAnd:
+      case Kind::BvOr:
+        for (const Term& child : a.children()) parts.push_back(equal_to(child, value));
+        return rw.mk((a.kind() == Kind::BvAnd) == one ? Kind::And : Kind::Or, parts);
+      case Kind::BvXor: {
+        for (const Term& child : a.children()) parts.push_back(equal_to(child, rw.ones(1)));
+        const Term odd = rw.mk(Kind::Xor, parts);
+        return one ? odd : rw.mk_not(odd);
+      }
+      case Kind::Ite:
+        return rw.mk(Kind::Ite, {a.child(0), equal_to(a.child(1), value), equal_to(a.child(2), value)});
+      default: break;
+    }
+  }
+  return {};
+}
+
 // a = b iff a - b = 0 in Z / 2^w.  Decided outright when the expanded
 // difference is a constant; otherwise solved for an atom with coefficient
 // +-1, or written as (= positive-part negative-part).

@@ -56,8 +56,9 @@ struct Fixture {
       }
       case 2: {
         const uint32_t low = static_cast<uint32_t>(rng() % width);
-        return terms.mk_term(Kind::Equal, {terms.mk_term(Kind::Extract, {c}, {width - 1, low}),
-                                           random.bitvector(width - low, 1)});
+        const uint32_t high = rng() % 2 == 0 ? width - 1 : low + static_cast<uint32_t>(rng() % (width - low));
+        return terms.mk_term(Kind::Equal, {terms.mk_term(Kind::Extract, {c}, {high, low}),
+                                           random.bitvector(high + 1 - low, 1)});
       }
       case 3: {
         const Kind op = std::array{Kind::BvUdiv, Kind::BvUrem, Kind::BvSdiv, Kind::BvSrem, Kind::BvSmod}[rng() % 5];
@@ -260,12 +261,68 @@ TEST_F(Carried, SlicedConstantsHaveWholeValues) {
   EXPECT_TRUE(solver.check_model());
 }
 
-double aig_nodes(const smt::Solver& solver) {
+double statistic(const smt::Solver& solver, std::string_view name) {
   for (const sat::Statistic& statistic : solver.statistics()) {
-    if (statistic.name == "aig_nodes") return statistic.value;
+    if (statistic.name == name) return statistic.value;
   }
-  ADD_FAILURE() << "no aig_nodes statistic";
+  ADD_FAILURE() << "no statistic " << name;
   return 0;
+}
+
+double aig_nodes(const smt::Solver& solver) { return statistic(solver, "aig_nodes"); }
+
+TEST_F(Carried, AnExtractEquationEndsWithItsLevel) {
+  const Term high_nibble = terms.mk_term(Kind::Extract, {x}, {7, 4});
+  solver.push();
+  solver.assert_formula(eq(high_nibble, terms.mk_bv(bv::BitVector::from_uint64(4, 0xa))));
+  solver.assert_formula(terms.mk_term(Kind::BvUlt, {terms.mk_term(Kind::BvMul, {x, y}), bv(3)}));
+  ASSERT_EQ(solver.check_sat(), smt::Result::sat);
+  EXPECT_EQ(value(x) >> 4, 0xau);
+  EXPECT_LT(value(x) * value(y) % 256, 3u);
+  EXPECT_TRUE(solver.check_model());
+  EXPECT_GE(statistic(solver, "pass_substitute_eliminated"), 1);
+  solver.pop();
+  solver.assert_formula(eq(x, bv(5)));
+  ASSERT_EQ(solver.check_sat(), smt::Result::sat);
+  EXPECT_EQ(value(x), 5u);
+}
+
+// x is encoded by the first check, so the later equation for its bits
+// must not define it anew.
+TEST_F(Carried, AnExtractEquationOfAnEncodedConstantIsKept) {
+  solver.assert_formula(terms.mk_term(Kind::BvUlt, {bv(200), terms.mk_term(Kind::BvMul, {x, y})}));
+  ASSERT_EQ(solver.check_sat(), smt::Result::sat);
+  solver.assert_formula(eq(terms.mk_term(Kind::Extract, {x}, {7, 1}), terms.mk_bv(bv::BitVector(7))));
+  ASSERT_EQ(solver.check_sat(), smt::Result::sat);
+  EXPECT_EQ(value(x), 1u);
+  EXPECT_GT(value(y), 200u);
+  solver.assert_formula(eq(y, bv(3)));
+  EXPECT_EQ(solver.check_sat(), smt::Result::unsat);
+}
+
+// Operands whose upper halves are asserted zero (smulov4bw*): with the
+// equations substituted, the multiplier is built over the lower halves.
+double aig_nodes_of_half_width_product(bool substitute) {
+  smt::TermManager terms;
+  smt::Solver solver(terms);
+  solver.set_option("pp_substitute", substitute ? 1 : 0);
+  const Term a = terms.mk_const(Sort::bitvec(32), "a"), b = terms.mk_const(Sort::bitvec(32), "b");
+  const Term zero = terms.mk_bv(bv::BitVector(16));
+  solver.assert_formula(terms.mk_term(Kind::Equal, {terms.mk_term(Kind::Extract, {a}, {31, 16}), zero}));
+  solver.assert_formula(terms.mk_term(Kind::Equal, {terms.mk_term(Kind::Extract, {b}, {31, 16}), zero}));
+  const Term product = terms.mk_term(Kind::BvMul, {a, b});
+  solver.assert_formula(terms.mk_term(Kind::BvUlt, {terms.mk_bv(bv::BitVector::from_uint64(32, 0xfffe0000)), product}));
+  EXPECT_EQ(solver.check_sat(), smt::Result::sat);
+  EXPECT_TRUE(solver.check_model());
+  const uint64_t value = solver.get_value(product).bv_value().to_uint64();
+  EXPECT_GT(value, 0xfffe0000u);
+  return aig_nodes(solver);
+}
+
+TEST(ExtractEquations, AZeroUpperHalfShrinksAMultiplier) {
+  const double substituted = aig_nodes_of_half_width_product(true);
+  const double whole = aig_nodes_of_half_width_product(false);
+  EXPECT_LT(substituted * 2, whole) << substituted << " AIG nodes against " << whole;
 }
 
 // Partial sums s_k = s_(k-1) + x_k + 3, each compared in an assertion of its
