@@ -20,6 +20,7 @@
 #include "aig/cnf.hpp"
 #include "preprocess/preprocessor.hpp"
 #include "smt/evaluator.hpp"
+#include "solver/abstraction.hpp"
 #include "solver/array_engine.hpp"
 #include "solver/purify.hpp"
 #include "solver/term_blaster.hpp"
@@ -31,11 +32,12 @@ namespace {
 
 // The parts that reset-assertions throws away.
 struct Backend {
-  explicit Backend(TermManager& terms) : blaster(aig, terms), arrays(terms), purifier(terms) {}
+  explicit Backend(TermManager& terms) : blaster(aig, terms), abstractions(blaster), arrays(terms), purifier(terms) {}
   sat::Solver sat;
   aig::Aig aig;
   aig::CnfEncoder encoder{aig, sat};
   TermBlaster blaster;
+  AbstractionRefiner abstractions;
   ArrayEngine arrays;
   Purifier purifier;
   std::unique_ptr<preprocess::Preprocessor> preprocessor;
@@ -244,6 +246,14 @@ struct Solver::Impl {
     backend->preprocessor->set_interrupt_check([this] { check_resources(); });
   }
 
+  // A dumped CNF is written before the first solve, and a proof must follow
+  // from it: lemmas of the abstraction would come later, so with either
+  // one everything is blasted.
+  uint32_t abstraction_width() const {
+    if (cnf_out || proof_out) return 0;
+    return static_cast<uint32_t>(option("abstraction_width"));
+  }
+
   void reset_backend() {
     backend = std::make_unique<Backend>(terms);
     reset_preprocessor();
@@ -295,6 +305,7 @@ struct Solver::Impl {
       batch.push_back({assertion.formula, static_cast<uint32_t>(assertion.level)});
     }
     preprocess::Preprocessor::Result result = backend->preprocessor->process(batch, assumptions);
+    backend->blaster.set_abstraction_width(abstraction_width());
     pending.clear();
     unencoded.insert(unencoded.end(), result.assertions.begin(), result.assertions.end());
     encode_unencoded();
@@ -308,7 +319,7 @@ struct Solver::Impl {
   // eliminated variable makes the SAT core restore it, a pass over its
   // whole elimination stack each time, and a check may add thousands.
   struct FrozenCounts {
-    size_t selects = 0, applications = 0, arrays = 0, equations = 0;
+    size_t selects = 0, applications = 0, arrays = 0, equations = 0, abstracted = 0;
   } frozen;
   void freeze_theory_bits() {
     const TermBlaster::TheoryTerms& theory = backend->blaster.theory_terms();
@@ -339,6 +350,11 @@ struct Solver::Impl {
     }
     for (; frozen.equations < theory.array_equalities.size(); ++frozen.equations) {
       freeze(theory.array_equalities[frozen.equations]);
+    }
+    for (; frozen.abstracted < theory.abstracted.size(); ++frozen.abstracted) {
+      const Term term = theory.abstracted[frozen.abstracted];
+      for (const Term& operand : term.children()) freeze(operand);
+      freeze(term);
     }
   }
 
@@ -480,6 +496,7 @@ struct Solver::Impl {
       const bool array = term.sort().is_array();
       if (term.kind() == Kind::Apply) relevant.applications.push_back(term);
       if (term.kind() == Kind::Select && !array) relevant.selects.push_back(term);
+      if (backend->blaster.is_abstracted(term)) relevant.abstracted.push_back(term);
       if (array && term.kind() != Kind::Select) relevant.arrays.push_back(term);
       if ((term.kind() == Kind::Equal || term.kind() == Kind::Distinct) && term.child(0).sort().is_array()) {
         for (size_t i = 0; i < term.num_children(); ++i) {
@@ -491,7 +508,8 @@ struct Solver::Impl {
   }
 
   // Solves, and while the model violates the theory of arrays or
-  // functions, adds the lemmas that say so and solves again.
+  // functions or an abstracted term (abstraction.hpp), adds the lemmas that
+  // say so and solves again.
   sat::Result solve_with_lemmas() {
     for (;;) {
       for (const Level& level : levels) backend->sat.assume(level.activation);
@@ -501,16 +519,23 @@ struct Solver::Impl {
       const sat::Result result = backend->sat.solve();
       in_sat_solve.store(false);
       const TermBlaster::TheoryTerms& all = backend->blaster.theory_terms();
-      if (result != sat::Result::satisfiable || (all.arrays.empty() && all.applications.empty())) return result;
+      if (result != sat::Result::satisfiable ||
+          (all.arrays.empty() && all.applications.empty() && all.abstracted.empty())) {
+        return result;
+      }
       ++theory_rounds;
       const TermBlaster::TheoryTerms theory = relevant_theory_terms();
       Simulation simulation(*backend);
-      const std::vector<Term> lemmas = backend->arrays.check(theory, [&](Term term) {
+      const auto value_of = [&](Term term) {
         return value_of_bits(backend->blaster.bits(term), term.sort(), simulation);
-      });
-      if (lemmas.empty()) return result;
+      };
       // Valid in the theories: they hold at every level, for good.
-      for (const Term& lemma : lemmas) add_lemma(backend->blaster.edge(lemma));
+      std::vector<aig::Edge> lemmas = backend->abstractions.check(
+          theory.abstracted, [&](Term term) { return std::get<bv::BitVector>(value_of(term)); },
+          [&](aig::Edge edge) { return simulation.value(edge); });
+      for (const Term& lemma : backend->arrays.check(theory, value_of)) lemmas.push_back(backend->blaster.edge(lemma));
+      if (lemmas.empty()) return result;
+      for (const aig::Edge lemma : lemmas) add_lemma(lemma);
       freeze_theory_bits();
     }
   }
@@ -760,6 +785,8 @@ std::vector<sat::Statistic> Solver::statistics() const {
   result.push_back({"cnf_clauses", static_cast<double>(s.backend->encoder.statistics().clauses), ""});
   result.push_back({"theory_rounds", static_cast<double>(s.theory_rounds), ""});
   result.push_back({"theory_lemmas", static_cast<double>(s.backend->arrays.lemmas()), ""});
+  result.push_back({"abstraction_lemmas", static_cast<double>(s.backend->abstractions.lemmas()), ""});
+  result.push_back({"abstraction_circuits", static_cast<double>(s.backend->abstractions.exact_circuits()), ""});
   const preprocess::Preprocessor& preprocessor = *s.backend->preprocessor;
   const StatisticNames& names = statistic_names();
   for (size_t i = 0; i < names.passes.size(); ++i) {

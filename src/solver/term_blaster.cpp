@@ -1,5 +1,7 @@
 #include "solver/term_blaster.hpp"
 
+#include <algorithm>
+
 namespace wang::smt {
 
 uint32_t TermBlaster::bits_of(Sort sort) {
@@ -168,7 +170,9 @@ TermBlaster::Bits TermBlaster::blast_bitvector(Term term) {
     case Kind::BvOr: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvor(x, y); });
     case Kind::BvXor: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvxor(x, y); });
     case Kind::BvAdd: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvadd(x, y); });
-    case Kind::BvMul: return fold([this](const Bits& x, const Bits& y) { return blaster_.bvmul(x, y); });
+    case Kind::BvMul:
+    case Kind::BvUdiv:
+    case Kind::BvUrem: return abstracts(term) ? abstract(term) : exact(term);
     default: break;
   }
   const Bits& b = cached(term.child(1));
@@ -177,8 +181,6 @@ TermBlaster::Bits TermBlaster::blast_bitvector(Term term) {
     case Kind::BvNor: return blaster_.bvnor(a, b);
     case Kind::BvXnor: return blaster_.bvxnor(a, b);
     case Kind::BvSub: return blaster_.bvsub(a, b);
-    case Kind::BvUdiv: return division(term.child(0), term.child(1)).first;
-    case Kind::BvUrem: return division(term.child(0), term.child(1)).second;
     case Kind::BvSdiv: return blaster_.bvsdiv(a, b);
     case Kind::BvSrem: return blaster_.bvsrem(a, b);
     case Kind::BvSmod: return blaster_.bvsmod(a, b);
@@ -187,6 +189,32 @@ TermBlaster::Bits TermBlaster::blast_bitvector(Term term) {
     case Kind::BvAshr: return blaster_.bvashr(a, b);
     case Kind::BvComp: return blaster_.bvcomp(a, b);
     default: throw std::logic_error("not a bit-vector operator");
+  }
+}
+
+bool TermBlaster::abstracts(Term term) const {
+  if (abstraction_width_ == 0 || term.sort().width() < abstraction_width_) return false;
+  return std::ranges::none_of(term.children(), [](Term child) { return child.kind() == Kind::BvValue; });
+}
+
+TermBlaster::Bits TermBlaster::abstract(Term term) {
+  Bits inputs;
+  for (uint32_t i = 0; i < term.sort().width(); ++i) inputs.push_back(ops_.input());
+  theory_.abstracted.push_back(term);
+  abstracted_.set(term, true);
+  return inputs;
+}
+
+TermBlaster::Bits TermBlaster::exact(Term term) {
+  switch (term.kind()) {
+    case Kind::BvMul: {
+      Bits product = cached(term.child(0));
+      for (size_t i = 1; i < term.num_children(); ++i) product = blaster_.bvmul(product, cached(term.child(i)));
+      return product;
+    }
+    case Kind::BvUdiv: return division(term.child(0), term.child(1)).first;
+    case Kind::BvUrem: return division(term.child(0), term.child(1)).second;
+    default: throw std::logic_error("not an operator that is abstracted");
   }
 }
 

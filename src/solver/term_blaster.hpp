@@ -77,6 +77,7 @@ class TermBlaster {
     std::vector<Term> applications;      // every application of a function
     std::vector<Term> arrays;            // every term of an array sort
     std::vector<Term> array_equalities;  // (= a b) between arrays
+    std::vector<Term> abstracted;        // wide products, quotients and remainders (abstraction.hpp)
   };
 
   // The equation between two different arrays as theory_terms() lists
@@ -96,6 +97,17 @@ class TermBlaster {
   bool has_bits(Term term) const { return cache_.contains(term); }
   const TheoryTerms& theory_terms() const { return theory_; }
 
+  // From now on, bvmul, bvudiv and bvurem terms of at least `width` bits
+  // without a value among their operands get fresh inputs instead of their
+  // circuit (0: none); the solver makes them consistent with lemmas.
+  void set_abstraction_width(uint32_t width) { abstraction_width_ = width; }
+  bool is_abstracted(Term term) const { return abstracted_.contains(term); }
+  // The circuit of an abstracted term over its operands' bits.
+  Bits exact(Term term);
+  // Circuits over bits, for the lemmas of the abstraction.
+  bv::BitBlaster<AigBitOps>& gates() { return blaster_; }
+  aig::Aig& aig() { return aig_; }
+
  private:
   Bits blast(Term term);
   Bits blast_constant(Term term);
@@ -105,6 +117,8 @@ class TermBlaster {
   Bits blast_bitvector(Term term);
   aig::Edge blast_predicate(Term term);
   const std::pair<Bits, Bits>& division(Term dividend, Term divisor);
+  bool abstracts(Term term) const;
+  Bits abstract(Term term);
   const Bits& cached(Term term) const { return cache_.at(term); }
 
   AigBitOps ops_;
@@ -116,6 +130,8 @@ class TermBlaster {
   std::vector<Term> constants_;
   TermManager& terms_;
   TheoryTerms theory_;
+  uint32_t abstraction_width_ = 0;
+  TermMap<bool> abstracted_;
   // Constants of each uninterpreted sort so far: the k-th is encoded as
   // its inputs XOR k, so that with all inputs false (the SAT core's first
   // guess) every constant is a different element.

@@ -93,7 +93,8 @@ struct Configuration {
 };
 
 std::vector<Configuration> configurations() {
-  std::vector<Configuration> all = {{"level0", {{"rewrite_level", 0}}}, {"level1", {{"rewrite_level", 1}}}, {"level2", {}}};
+  std::vector<Configuration> all = {{"level0", {{"rewrite_level", 0}}}, {"level1", {{"rewrite_level", 1}}}, {"level2", {}},
+                                    {"abstracted", {{"abstraction_width", 1}}}};
   for (const preprocess::PassInfo& pass : preprocess::passes()) {
     const std::string option = "pp_" + std::string(pass.name);
     all.push_back({"without_" + std::string(pass.name), {{option, 0}}});
@@ -306,6 +307,7 @@ double aig_nodes_of_half_width_product(bool substitute) {
   smt::TermManager terms;
   smt::Solver solver(terms);
   solver.set_option("pp_substitute", substitute ? 1 : 0);
+  solver.set_option("abstraction_width", 0);  // the circuit is what is measured
   const Term a = terms.mk_const(Sort::bitvec(32), "a"), b = terms.mk_const(Sort::bitvec(32), "b");
   const Term zero = terms.mk_bv(bv::BitVector(16));
   solver.assert_formula(terms.mk_term(Kind::Equal, {terms.mk_term(Kind::Extract, {a}, {31, 16}), zero}));
@@ -501,6 +503,7 @@ TEST(WordLevelDivision, AQuotientOutsideAProductKeepsItsDivider) {
     const Term x = terms.mk_const(Sort::bitvec(32), "x"), y = terms.mk_const(Sort::bitvec(32), "y");
     smt::Solver solver(terms);
     solver.set_option("pp_division", division_pass);
+    solver.set_option("abstraction_width", 0);  // circuits are what is compared
     solver.assert_formula(terms.mk_term(Kind::BvUlt, {terms.mk_term(Kind::BvUdiv, {x, y}), terms.mk_const(Sort::bitvec(32), "z")}));
     EXPECT_EQ(solver.check_sat(), smt::Result::sat);
     return aig_nodes(solver);
