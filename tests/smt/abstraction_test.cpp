@@ -72,6 +72,7 @@ TEST(Abstraction, ASparseOperandSettlesAProductWithoutItsCircuit) {
   for (const uint64_t target : {6, 7}) {
     smt::TermManager terms;
     smt::Solver solver(terms);
+    solver.set_option("abstraction_width", 32);
     const Term x = terms.mk_const(Sort::bitvec(64), "x"), y = terms.mk_const(Sort::bitvec(64), "y");
     solver.assert_formula(terms.mk_term(Kind::BvUlt, {value(terms, 64, 1), x}));
     solver.assert_formula(terms.mk_term(Kind::BvUlt, {x, value(terms, 64, 3)}));
@@ -92,6 +93,7 @@ TEST(Abstraction, ASparseOperandSettlesAProductWithoutItsCircuit) {
 TEST(Abstraction, ANegatedSparseOperandGivesTheNegatedProduct) {
   smt::TermManager terms;
   smt::Solver solver(terms);
+  solver.set_option("abstraction_width", 32);
   const Term x = terms.mk_const(Sort::bitvec(64), "x"), y = terms.mk_const(Sort::bitvec(64), "y");
   const Term minus_two = value(terms, 64, ~uint64_t{1});
   solver.assert_formula(terms.mk_term(Kind::BvUlt, {minus_two, x}));
@@ -110,6 +112,7 @@ TEST(Abstraction, FactsOfDivisionRefuteImpossibleBounds) {
   smt::TermManager terms;
   smt::Solver solver(terms);
   solver.set_option("pp_division", 0);
+  solver.set_option("abstraction_width", 32);
   const Term x = terms.mk_const(Sort::bitvec(64), "x"), y = terms.mk_const(Sort::bitvec(64), "y"),
              z = terms.mk_const(Sort::bitvec(64), "z");
   solver.assert_formula(terms.mk_term(Kind::Distinct, {y, value(terms, 64, 0)}));
@@ -134,6 +137,12 @@ TEST(Abstraction, ATermRefutedAgainAndAgainGetsItsCircuit) {
   solver.assert_formula(terms.mk_term(Kind::Equal, {terms.mk_term(Kind::BvMul, {x, y}), value(terms, 12, 0x805)}));
   EXPECT_EQ(solver.check_sat(), smt::Result::unsat);
   EXPECT_EQ(statistic(solver, "abstraction_circuits"), 1);
+}
+
+TEST(Abstraction, OffByDefault) {
+  smt::TermManager terms;
+  smt::Solver solver(terms);
+  EXPECT_EQ(solver.get_option("abstraction_width"), 0);
 }
 
 TEST(Abstraction, WidthZeroBlastsEverything) {
