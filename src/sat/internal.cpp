@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <new>
+#include <utility>
 
 namespace wang::sat {
 
@@ -47,6 +48,7 @@ void Internal::add_original_clause(std::span<const Lit> literals) {
   const ClauseId id = next_clause_id();
   if (opts.check && !checker_) checker_ = std::make_unique<Checker>();
   if (checker_) checker_->add_original(id, literals);
+  lucky_pending_ = true;
   if (inconsistent_) return;
   if (taint_eliminated(literals)) {
     waiting_literals_.insert(waiting_literals_.end(), literals.begin(), literals.end());
@@ -121,10 +123,10 @@ Result Internal::solve(std::span<const Lit> assumptions) {
     taint_eliminated(assumptions_);
     restore_variables();
     for (Lit lit : assumptions_) freeze(var_of(lit));
-    const bool first_search = !preprocessed_;
+    const bool lucky_pending = std::exchange(lucky_pending_, false);
     if (!prepare_search()) {
       result = Result::unsatisfiable;
-    } else if (first_search && lucky_due() && Lucky(*this).run()) {
+    } else if (lucky_pending && lucky_due() && Lucky(*this).run()) {
       result = Result::satisfiable;
     } else {
       result = search();
@@ -160,8 +162,9 @@ bool Internal::prepare_search() {
   return !inconsistent_;
 }
 
-// Lucky assignments pay before the first search only, when nothing has been
-// learned to guide the decisions, and cannot start under assumptions.
+// Lucky assignments pay before a search of new original clauses (the
+// first search, or one after an incremental client such as the SMT
+// solver's lemma loop added some), and cannot start under assumptions.
 bool Internal::lucky_due() const { return opts.lucky != 0 && assumptions_.empty() && decision_level() == 0; }
 
 Value Internal::model_value(Lit lit) const {

@@ -398,6 +398,7 @@ class Internal {
   int64_t inprocess_count_ = 0;
   int64_t next_inprocess_ = 0;
   bool preprocessed_ = false;
+  bool lucky_pending_ = true;  // original clauses came since the last lucky attempt
 
   // The internal checker, with the option `check`.
   std::unique_ptr<Checker> checker_;

@@ -1,4 +1,5 @@
-// Lucky assignments before the first search (src/sat/lucky.cpp): formulas
+// Lucky assignments before the first search and after new clauses
+// (src/sat/lucky.cpp): formulas
 // that one sign satisfies under propagation are solved without a conflict,
 // in both directions of the variable order; where every attempt fails the
 // search answers as it would without them; assumptions turn them off.
@@ -73,6 +74,30 @@ TEST(Lucky, FailedAttemptsLeaveTheAnswerAlone) {
   }
   EXPECT_GT(sat, 10);
   EXPECT_GT(unsat, 10);
+}
+
+// An incremental client (the SMT solver's lemma loop) adds clauses after a
+// model: the next solve tries the lucky assignments again, and a solve
+// without new clauses does not.
+TEST(Lucky, AgainAfterNewClausesOnly) {
+  std::mt19937_64 rng(5);
+  const int n = 300;
+  Formula formula = one_sign_satisfies(rng, n, 1400, 1);
+  sat::Solver solver;
+  add_formula(solver, formula);
+  ASSERT_EQ(solver.solve(), sat::Result::satisfiable);
+  EXPECT_EQ(statistic(solver, "lucky_models"), 1);
+  ASSERT_EQ(solver.solve(), sat::Result::satisfiable);
+  EXPECT_EQ(statistic(solver, "lucky_models"), 1);
+  // All-true still satisfies; the clauses only rule out the first model
+  // if it was anything else.
+  for (const Clause& clause : {Clause{1, 2}, Clause{1, -2}, Clause{n, n - 1}, Clause{n, -(n - 1)}}) {
+    solver.add_clause(clause);
+    formula.push_back(clause);
+  }
+  ASSERT_EQ(solver.solve(), sat::Result::satisfiable);
+  EXPECT_TRUE(model_satisfies(solver, formula));
+  EXPECT_EQ(statistic(solver, "lucky_models"), 2);
 }
 
 TEST(Lucky, NotUnderAssumptions) {
