@@ -139,10 +139,10 @@ TEST(Abstraction, ATermRefutedAgainAndAgainGetsItsCircuit) {
   EXPECT_EQ(statistic(solver, "abstraction_circuits"), 1);
 }
 
-TEST(Abstraction, OffByDefault) {
+TEST(Abstraction, ThirtyTwoBitsByDefault) {
   smt::TermManager terms;
   smt::Solver solver(terms);
-  EXPECT_EQ(solver.get_option("abstraction_width"), 0);
+  EXPECT_EQ(solver.get_option("abstraction_width"), 32);
 }
 
 TEST(Abstraction, WidthZeroBlastsEverything) {
