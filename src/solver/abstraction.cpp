@@ -14,22 +14,6 @@ uint32_t ones_in(const BitVector& value) {
   return ones;
 }
 
-BitVector operation_value(Kind kind, std::span<const BitVector> operands) {
-  switch (kind) {
-    case Kind::BvMul: {
-      BitVector product = operands[0];
-      for (size_t i = 1; i < operands.size(); ++i) product = bv::bvmul(product, operands[i]);
-      return product;
-    }
-    case Kind::BvUdiv:
-      return bv::bvudiv(operands[0], operands[1]);
-    case Kind::BvUrem:
-      return bv::bvurem(operands[0], operands[1]);
-    default:
-      throw std::logic_error("not an operator that is abstracted");
-  }
-}
-
 }  // namespace
 
 std::vector<aig::Edge> AbstractionRefiner::check(std::span<const Term> abstracted, const ValueOf& value_of,
@@ -37,10 +21,13 @@ std::vector<aig::Edge> AbstractionRefiner::check(std::span<const Term> abstracte
   std::vector<aig::Edge> lemmas;
   for (const Term& term : abstracted) {
     if (const uint32_t* rounds = refinements_.find(term); rounds && *rounds > kExactAfter) continue;
+    std::vector<Value> arguments;
+    for (const Term& child : term.children()) arguments.push_back(value_of(child));
+    const Value value = apply_operator(term.kind(), arguments, {});
+    if (value_of(term) == value) continue;
     std::vector<BitVector> operands;
-    for (const Term& child : term.children()) operands.push_back(value_of(child));
-    const BitVector value = operation_value(term.kind(), operands);
-    if (value_of(term) != value) refine(term, operands, value, holds, lemmas);
+    for (const Value& argument : arguments) operands.push_back(std::get<BitVector>(argument));
+    refine(term, operands, std::get<BitVector>(value), holds, lemmas);
   }
   lemmas_ += lemmas.size();
   return lemmas;

@@ -34,13 +34,14 @@
 #include <span>
 #include <vector>
 
+#include "smt/evaluator.hpp"
 #include "solver/term_blaster.hpp"
 
 namespace wang::smt {
 
 class AbstractionRefiner {
  public:
-  using ValueOf = std::function<bv::BitVector(Term)>;
+  using ValueOf = std::function<Value(Term)>;
   using Holds = std::function<bool(aig::Edge)>;
 
   explicit AbstractionRefiner(TermBlaster& blaster) : blaster_(blaster) {}

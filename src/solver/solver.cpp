@@ -531,8 +531,7 @@ struct Solver::Impl {
       };
       // Valid in the theories: they hold at every level, for good.
       std::vector<aig::Edge> lemmas = backend->abstractions.check(
-          theory.abstracted, [&](Term term) { return std::get<bv::BitVector>(value_of(term)); },
-          [&](aig::Edge edge) { return simulation.value(edge); });
+          theory.abstracted, value_of, [&](aig::Edge edge) { return simulation.value(edge); });
       for (const Term& lemma : backend->arrays.check(theory, value_of)) lemmas.push_back(backend->blaster.edge(lemma));
       if (lemmas.empty()) return result;
       for (const aig::Edge lemma : lemmas) add_lemma(lemma);
