@@ -125,6 +125,16 @@ inline RoundTotals solve_rounds(int rounds, const OptionList& options, const std
   return totals;
 }
 
+// The statistics that stayed zero over all rounds, comma-separated: a
+// test expects none, since its formulas must exercise what it is about.
+inline std::string statistics_never_fired(const RoundTotals& totals) {
+  std::string names;
+  for (const auto& [name, sum] : totals.statistics) {
+    if (sum <= 0) names += (names.empty() ? "" : ", ") + name;
+  }
+  return names;
+}
+
 // The clauses a DRAT text proof adds (`added`) or deletes, each sorted.
 inline std::set<Clause> drat_clauses(const std::string& proof, bool added) {
   std::set<Clause> result;
