@@ -522,12 +522,24 @@ class BitBlaster {
     Bits sum;
     sum.reserve(a.size());
     for (size_t i = 0; i < a.size(); ++i) {
-      const Bit half = bit_xor(a[i], b[i]);
-      sum.push_back(bit_xor(half, carry));
-      if (i + 1 < a.size() || carry_out != nullptr) carry = bit_or(bit_and(a[i], b[i]), bit_and(half, carry));
+      const auto [half, first_carry] = half_add(a[i], b[i]);
+      const auto [bit, second_carry] = half_add(half, carry);
+      sum.push_back(bit);
+      if (i + 1 < a.size() || carry_out != nullptr) carry = bit_or(first_carry, second_carry);
     }
     if (carry_out != nullptr) *carry_out = carry;
     return sum;
+  }
+
+  // {x ^ y, x & y}, the sum built on the carry as !(x & y) & (x | y): a
+  // full adder of two of them and an OR takes seven ANDs in an AIG for any
+  // polarity of its operands.  With the policy's xor it took up to nine, as
+  // the AIG's xor strips the operands' negations (to share xor and xnor)
+  // and then shares no node with the carry's x & y when exactly one operand
+  // is negated, as in every cell of a subtractor and most of a multiplier.
+  std::pair<Bit, Bit> half_add(Bit x, Bit y) {
+    const Bit carry = bit_and(x, y);
+    return {bit_and(bit_not(carry), bit_or(x, y)), carry};
   }
 
   // The carries into and out of the sign bit of a + b + carry_in.
