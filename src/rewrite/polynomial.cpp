@@ -57,7 +57,8 @@ class Expander {
   Expander(Rewriter& rw, size_t limit) : rw_(rw), limit_(limit) {}
 
   const Polynomial* expand(Term term) {
-    if (const auto found = memo_.find(term.id()); found != memo_.end()) return found->second ? &*found->second : nullptr;
+    if (const auto found = memo_.find(term.id()); found != memo_.end())
+      return found->second ? &*found->second : nullptr;
     // The recursion follows the term; a deep one would exceed the limit
     // anyway, but only after using up the stack.
     if (depth_ >= kMaxDepth) return nullptr;
@@ -74,7 +75,8 @@ class Expander {
   std::optional<Polynomial> compute(Term term) {
     const uint32_t width = width_of(term);
     switch (term.kind()) {
-      case Kind::BvValue: return Polynomial::of_constant(term.bv_value());
+      case Kind::BvValue:
+        return Polynomial::of_constant(term.bv_value());
       case Kind::BvAdd: {
         Polynomial sum(width);
         for (const Term& child : term.children()) {
@@ -114,8 +116,10 @@ class Expander {
       case Kind::BvShl:
         if (is_one(term.child(0))) return Polynomial::of_atom(term);
         return shifted(term.child(0), rw_.mk(Kind::BvShl, {rw_.mk_bv(one(width)), term.child(1)}));
-      case Kind::Concat: return low_bits_shifted(term);
-      default: return Polynomial::of_atom(term);
+      case Kind::Concat:
+        return low_bits_shifted(term);
+      default:
+        return Polynomial::of_atom(term);
     }
   }
 
@@ -185,6 +189,24 @@ size_t Polynomial::size() const {
   return size;
 }
 
+std::pair<Polynomial, Polynomial> Polynomial::split_by_factor(Term atom) const {
+  Polynomial cofactor(width());
+  Polynomial rest = of_constant(constant_);
+  for (const Entry& entry : entries_) {
+    const auto found = std::ranges::find(entry.factors, atom);
+    if (entry.factors.size() < 2 || found == entry.factors.end()) {
+      rest.entries_.push_back(entry);
+      continue;
+    }
+    std::vector<Term> others = entry.factors;
+    others.erase(others.begin() + (found - entry.factors.begin()));
+    cofactor.entries_.push_back({std::move(others), entry.coefficient});
+  }
+  cofactor.normalize();
+  rest.normalize();
+  return {std::move(cofactor), std::move(rest)};
+}
+
 void Polynomial::add(const Polynomial& other, const BitVector& factor) {
   constant_ = bv::bvadd(constant_, bv::bvmul(other.constant_, factor));
   for (const Entry& entry : other.entries_) entries_.push_back({entry.factors, bv::bvmul(entry.coefficient, factor)});
@@ -252,7 +274,8 @@ Polynomial linear(const Rewriter* rw, Term term, size_t& budget, bool top) {
   }
   if (!top) budget -= std::min(budget, term.num_children());
   switch (term.kind()) {
-    case Kind::BvValue: return Polynomial::of_constant(term.bv_value());
+    case Kind::BvValue:
+      return Polynomial::of_constant(term.bv_value());
     case Kind::BvAdd: {
       Polynomial sum(width);
       for (const Term& child : term.children()) sum.add(linear(rw, child, budget, false), one(width));
@@ -268,8 +291,10 @@ Polynomial linear(const Rewriter* rw, Term term, size_t& budget, bool top) {
       negated.scale(BitVector::ones(width));
       return negated;
     }
-    case Kind::BvMul: break;
-    default: return Polynomial::of_atom(term);
+    case Kind::BvMul:
+      break;
+    default:
+      return Polynomial::of_atom(term);
   }
   // A product: constants make the coefficient; a single other factor is
   // distributed over, several form one monomial (nested products, being
@@ -328,11 +353,12 @@ Polynomial linear_polynomial(const Rewriter& rw, Term term) {
   return linear(&rw, term, budget, true);
 }
 
-Polynomial linear_polynomial(Term term, size_t budget) {
-  return linear(nullptr, term, budget, true);
-}
+Polynomial linear_polynomial(Term term, size_t budget) { return linear(nullptr, term, budget, true); }
 
-Term polynomial_term(Rewriter& rw, const Polynomial& polynomial) {
+namespace {
+
+// The term of a polynomial as it stands, without factoring.
+Term written(Rewriter& rw, const Polynomial& polynomial) {
   const uint32_t width = polynomial.width();
   if (polynomial.is_constant()) return rw.mk_bv(polynomial.constant());
   std::vector<Term> positive, negative;
@@ -357,6 +383,60 @@ Term polynomial_term(Rewriter& rw, const Polynomial& polynomial) {
   if (is_zero(plus)) return rw.declare_normal(rw.terms().mk_term(Kind::BvNeg, {minus}));
   return rw.declare_normal(rw.terms().mk_term(Kind::BvSub, {plus, minus}));
 }
+
+// The atom that the most products (monomials of two or more factors)
+// contain, the one of least id among equals, if at least two contain it.
+std::optional<Term> common_factor(const Polynomial& polynomial) {
+  std::unordered_map<uint64_t, size_t> products;
+  std::optional<Term> best;
+  size_t best_count = 1;
+  for (const Polynomial::Entry& entry : polynomial.entries()) {
+    if (entry.factors.size() < 2) continue;
+    for (size_t i = 0; i < entry.factors.size(); ++i) {
+      const Term factor = entry.factors[i];
+      if (i > 0 && entry.factors[i - 1] == factor) continue;  // a power counts once
+      const size_t count = ++products[factor.id()];
+      if (count > best_count || (count == best_count && best && factor.id() < best->id())) {
+        best = factor;
+        best_count = count;
+      }
+    }
+  }
+  if (best_count < 2) return std::nullopt;
+  return best;
+}
+
+// Takes common factors out until no atom is shared by two products:
+// x*q + r becomes r + s*(x * q') with q = s*q' factored in turn, the sign s
+// chosen so that fewer of q's coefficients count as negative (-x*a - x*b
+// is -(x*(a + b))).  A q' that is one monomial joins x in it: x*y*a +
+// x*y*b is the product x*y*(a + b), as that product would be written.
+Polynomial factored(Rewriter& rw, Polynomial polynomial) {
+  while (const std::optional<Term> atom = common_factor(polynomial)) {
+    auto [cofactor, rest] = polynomial.split_by_factor(*atom);
+    const uint32_t width = polynomial.width();
+    const auto negative = std::ranges::count_if(
+        cofactor.entries(), [](const Polynomial::Entry& entry) { return counts_as_negative(entry.coefficient); });
+    BitVector sign = one(width);
+    if (2 * static_cast<size_t>(negative) > cofactor.entries().size()) {
+      sign = BitVector::ones(width);
+      cofactor.scale(sign);
+    }
+    const Polynomial inner = factored(rw, cofactor);
+    if (inner.constant().is_zero() && inner.entries().size() == 1) {
+      const Polynomial::Entry& only = inner.entries()[0];
+      rest.add(Polynomial::of_monomial(merged_factors({*atom}, only.factors)), bv::bvmul(sign, only.coefficient));
+    } else {
+      rest.add(Polynomial::of_monomial(merged_factors({*atom}, {written(rw, inner)})), sign);
+    }
+    polynomial = std::move(rest);
+  }
+  return polynomial;
+}
+
+}  // namespace
+
+Term polynomial_term(Rewriter& rw, const Polynomial& polynomial) { return written(rw, factored(rw, polynomial)); }
 
 std::optional<Polynomial> expanded_polynomial(Rewriter& rw, Term term, size_t limit) {
   Expander expander(rw, limit);

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "wang/bitvector.hpp"
@@ -47,6 +48,10 @@ class Polynomial {
   // Monomials plus factors: what bounds the work on an expansion.
   size_t size() const;
 
+  // {q, r} with this = atom * q + r, where q collects the monomials of two
+  // or more factors that contain `atom`, each with one `atom` taken out.
+  std::pair<Polynomial, Polynomial> split_by_factor(smt::Term atom) const;
+
   // this += factor * other
   void add(const Polynomial& other, const bv::BitVector& factor);
   void scale(const bv::BitVector& factor);
@@ -75,7 +80,9 @@ Polynomial linear_polynomial(smt::Term term, size_t budget);
 // The normal-form term of `polynomial`: a sum of its monomials with
 // positive coefficients, minus a sum of those with negative ones (a
 // coefficient counts as negative when its negation has fewer one bits,
-// since the multiplier by a constant costs an adder per one bit).
+// since the multiplier by a constant costs an adder per one bit).  An atom
+// that several products share is first factored out, x*a + x*b as
+// x*(a + b): one multiplier instead of two.
 smt::Term polynomial_term(Rewriter& rw, const Polynomial& polynomial);
 
 // Whether difference = 0 can be solved for the factor of entry `i`: the

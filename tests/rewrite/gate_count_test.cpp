@@ -18,6 +18,19 @@ uint32_t aig_nodes(smt::TermManager& terms, smt::Term term) {
   return graph.num_nodes();
 }
 
+// Reads `text` at `width`, rewrites it with every rule and hands both
+// terms to `check`.
+template <class Check>
+void with_rewritten(const std::string& text, uint32_t width, Check check) {
+  smt::TermManager terms;
+  TemplateReader reader(terms, width);
+  const std::optional<smt::Term> term = reader.read(text);
+  ASSERT_TRUE(term) << text;
+  rewrite::Rewriter rw(terms);
+  const smt::Term result = rw.rewrite(*term);
+  check(terms, reader, rw, *term, result);
+}
+
 struct Elimination {
   const char* rule;
   std::vector<const char*> examples;
@@ -77,15 +90,28 @@ TEST(RewriteGateCount, PartialSumsUsedElsewhereStayShared) {
   }
   conjunction += ")";
   for (uint32_t width : {8U, 16U}) {
-    smt::TermManager terms;
-    TemplateReader reader(terms, width);
-    const std::optional<smt::Term> term = reader.read(conjunction);
-    ASSERT_TRUE(term);
-    rewrite::Rewriter rw(terms);
-    const smt::Term result = rw.rewrite(*term);
-    EXPECT_GT(rw.fired(rewrite::Rule::polynomial), 0U);
-    EXPECT_LE(aig_nodes(terms, result), aig_nodes(terms, *term))
-        << "at width " << width << ": " << result.to_string();
+    with_rewritten(
+        conjunction, width,
+        [&](smt::TermManager& terms, TemplateReader&, const rewrite::Rewriter& rw, smt::Term term, smt::Term result) {
+          EXPECT_GT(rw.fired(rewrite::Rule::polynomial), 0U);
+          EXPECT_LE(aig_nodes(terms, result), aig_nodes(terms, term))
+              << "at width " << width << ": " << result.to_string();
+        });
+  }
+}
+
+// Products that share factors: x*y*z - x*y*x + 3*x*z is x*(y*(z - x) +
+// 3*z), two multipliers (and the one by 3) where the products as written
+// take four.
+TEST(RewriteGateCount, ACommonFactorIsMultipliedOnce) {
+  for (uint32_t width : {8U, 16U}) {
+    with_rewritten("(bvadd (bvmul x y z) (bvneg (bvmul x y x)) (bvmul #3 x z))", width,
+                   [&](smt::TermManager& terms, TemplateReader& reader, const rewrite::Rewriter&, smt::Term term,
+                       smt::Term result) {
+                     const uint32_t multiplier = aig_nodes(terms, *reader.read("(bvmul x y)")) - 2 * width - 1;
+                     EXPECT_LE(aig_nodes(terms, result) + 2 * multiplier, aig_nodes(terms, term))
+                         << "at width " << width << ": " << result.to_string();
+                   });
   }
 }
 

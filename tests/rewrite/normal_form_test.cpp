@@ -35,6 +35,14 @@ TEST_P(NormalForm, DistributedProductsAreEqual) {
   EXPECT_TRUE(is_false(rewritten("(distinct (bvmul (bvmul x y) z) (bvmul x (bvmul y z)))")));
 }
 
+// A factor that several products share is taken out, so a sum of
+// products and the product of the factor with the sum are one term.
+TEST_P(NormalForm, CommonFactorsAreTakenOut) {
+  EXPECT_EQ(rewritten("(bvadd (bvmul x y) (bvmul z x))"), rewritten("(bvmul x (bvadd z y))"));
+  EXPECT_EQ(rewritten("(bvneg (bvadd (bvmul x y) (bvmul x z)))"), rewritten("(bvneg (bvmul (bvadd y z) x))"));
+  EXPECT_EQ(rewritten("(bvadd (bvmul x y z) (bvmul y y x))"), rewritten("(bvmul y x (bvadd z y))"));
+}
+
 TEST_P(NormalForm, LinearEquationsAreSolved) {
   // x + 3 = 5 is x = 2; x - y = 0 is x = y.
   EXPECT_EQ(rewritten("(= (bvadd x #3) #5)"), rewritten("(= x #2)"));
