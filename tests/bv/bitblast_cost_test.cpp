@@ -152,12 +152,11 @@ TEST(BitBlastCost, DividerIsTriangular) {
   BitBlaster<CountingOps> blaster(ops);
   const Bits a = inputs(ops);
   blaster.udiv_urem(a, inputs(ops));
-  // Per cell the inverter of the divisor bit, two half adders of four
-  // gates each (an AND, its inverter, an OR and the sum's AND), the carry's
-  // OR and the remainder's ITE; per step an AND and an inverter for the
+  // Per cell the inverter of the divisor bit, two XORs, two ANDs, an OR
+  // and the remainder's ITE; per step an AND and an inverter for the
   // quotient bit and an OR for the divisor's high bits.  A square array
   // would need about twice as many.
-  EXPECT_LE(ops.gates(), 11u * kWidth * (kWidth + 1) / 2 + 3 * kWidth) << ops.gates();
+  EXPECT_LE(ops.gates(), 7u * kWidth * (kWidth + 1) / 2 + 3 * kWidth) << ops.gates();
 }
 
 // A divisor with a one at bit k cannot fit into the first k partial
