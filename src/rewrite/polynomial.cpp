@@ -57,8 +57,7 @@ class Expander {
   Expander(Rewriter& rw, size_t limit) : rw_(rw), limit_(limit) {}
 
   const Polynomial* expand(Term term) {
-    if (const auto found = memo_.find(term.id()); found != memo_.end())
-      return found->second ? &*found->second : nullptr;
+    if (const auto found = memo_.find(term.id()); found != memo_.end()) return found->second ? &*found->second : nullptr;
     // The recursion follows the term; a deep one would exceed the limit
     // anyway, but only after using up the stack.
     if (depth_ >= kMaxDepth) return nullptr;
@@ -75,8 +74,7 @@ class Expander {
   std::optional<Polynomial> compute(Term term) {
     const uint32_t width = width_of(term);
     switch (term.kind()) {
-      case Kind::BvValue:
-        return Polynomial::of_constant(term.bv_value());
+      case Kind::BvValue: return Polynomial::of_constant(term.bv_value());
       case Kind::BvAdd: {
         Polynomial sum(width);
         for (const Term& child : term.children()) {
@@ -116,10 +114,8 @@ class Expander {
       case Kind::BvShl:
         if (is_one(term.child(0))) return Polynomial::of_atom(term);
         return shifted(term.child(0), rw_.mk(Kind::BvShl, {rw_.mk_bv(one(width)), term.child(1)}));
-      case Kind::Concat:
-        return low_bits_shifted(term);
-      default:
-        return Polynomial::of_atom(term);
+      case Kind::Concat: return low_bits_shifted(term);
+      default: return Polynomial::of_atom(term);
     }
   }
 
@@ -274,8 +270,7 @@ Polynomial linear(const Rewriter* rw, Term term, size_t& budget, bool top) {
   }
   if (!top) budget -= std::min(budget, term.num_children());
   switch (term.kind()) {
-    case Kind::BvValue:
-      return Polynomial::of_constant(term.bv_value());
+    case Kind::BvValue: return Polynomial::of_constant(term.bv_value());
     case Kind::BvAdd: {
       Polynomial sum(width);
       for (const Term& child : term.children()) sum.add(linear(rw, child, budget, false), one(width));
@@ -291,10 +286,8 @@ Polynomial linear(const Rewriter* rw, Term term, size_t& budget, bool top) {
       negated.scale(BitVector::ones(width));
       return negated;
     }
-    case Kind::BvMul:
-      break;
-    default:
-      return Polynomial::of_atom(term);
+    case Kind::BvMul: break;
+    default: return Polynomial::of_atom(term);
   }
   // A product: constants make the coefficient; a single other factor is
   // distributed over, several form one monomial (nested products, being
@@ -353,7 +346,9 @@ Polynomial linear_polynomial(const Rewriter& rw, Term term) {
   return linear(&rw, term, budget, true);
 }
 
-Polynomial linear_polynomial(Term term, size_t budget) { return linear(nullptr, term, budget, true); }
+Polynomial linear_polynomial(Term term, size_t budget) {
+  return linear(nullptr, term, budget, true);
+}
 
 namespace {
 
