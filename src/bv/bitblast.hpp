@@ -515,19 +515,16 @@ class BitBlaster {
   // Sum bits of a + b + carry_in (equal widths), ripple-carry.  Each cell
   // is sum = t ^ c, carry = (a & b) | (t & c) with t = a ^ b: in an AIG the
   // two ANDs are nodes of the two XORs when the polarities line up, so a
-  // cell costs 7 or 8 ANDs, where majority() would share nothing with the
+  // cell costs 7 to 9 ANDs, where majority() would share nothing with the
   // sums.  The carry out of the top cell is only built when `carry_out`
   // asks for it.
   Bits ripple_add(const Bits& a, const Bits& b, Bit carry, Bit* carry_out = nullptr) {
-    Bits sum;
-    sum.reserve(a.size());
-    for (size_t i = 0; i < a.size(); ++i) {
-      const Bit half = bit_xor(a[i], b[i]);
-      sum.push_back(bit_xor(half, carry));
-      if (i + 1 < a.size() || carry_out != nullptr) carry = bit_or(bit_and(a[i], b[i]), bit_and(half, carry));
-    }
-    if (carry_out != nullptr) *carry_out = carry;
-    return sum;
+    return ripple(a, b, carry, carry_out, [this](Bit x, Bit y, Bit carry_in, bool carry_needed) {
+      const Bit half = bit_xor(x, y);
+      const Bit sum = bit_xor(half, carry_in);
+      if (!carry_needed) return Cell{sum, carry_in};
+      return Cell{sum, bit_or(bit_and(x, y), bit_and(half, carry_in))};
+    });
   }
 
   // The multiplier's adder, a + b with the carry out of the top dropped.
@@ -542,15 +539,32 @@ class BitBlaster {
   // multiplier's partial products and sums are its own, so there the
   // smaller cell is kept.
   Bits accumulate(const Bits& a, const Bits& b) {
+    return ripple(a, b, ops_.constant(false), nullptr, [this](Bit x, Bit y, Bit carry_in, bool carry_needed) {
+      const auto [half, first_carry] = half_add(x, y);
+      const auto [sum, second_carry] = half_add(half, carry_in);
+      if (!carry_needed) return Cell{sum, carry_in};
+      return Cell{sum, bit_or(first_carry, second_carry)};
+    });
+  }
+
+  // A full adder's sum bit and carry out (the carry in where the carry out
+  // is not needed).
+  struct Cell {
+    Bit sum;
+    Bit carry;
+  };
+
+  // The ripple-carry chain of `full_add` cells shared by the two adders.
+  template <class FullAdd>
+  Bits ripple(const Bits& a, const Bits& b, Bit carry, Bit* carry_out, FullAdd full_add) {
     Bits sum;
     sum.reserve(a.size());
-    Bit carry = ops_.constant(false);
     for (size_t i = 0; i < a.size(); ++i) {
-      const auto [half, first_carry] = half_add(a[i], b[i]);
-      const auto [bit, second_carry] = half_add(half, carry);
-      sum.push_back(bit);
-      if (i + 1 < a.size()) carry = bit_or(first_carry, second_carry);
+      const Cell cell = full_add(a[i], b[i], carry, i + 1 < a.size() || carry_out != nullptr);
+      sum.push_back(cell.sum);
+      carry = cell.carry;
     }
+    if (carry_out != nullptr) *carry_out = carry;
     return sum;
   }
 
