@@ -358,7 +358,7 @@ struct Solver::Impl {
     }
   }
 
-  // Each assertion leaves the queue only once its clause is in the SAT core.
+  // Each assertion leaves the queue only once its clauses are in the SAT core.
   void encode_unencoded() {
     size_t done = 0;
     try {
@@ -367,18 +367,41 @@ struct Solver::Impl {
         const aig::Edge root = backend->blaster.edge(assertion.term);
         if (root == aig::kTrue) continue;
         encoded_roots.push_back({assertion.term, assertion.level});
-        const int literal = backend->encoder.literal(root);
-        if (assertion.level == 0) {
-          add_clause({literal});
-        } else {
-          add_clause({-levels[assertion.level - 1].activation, literal});
-        }
+        assert_conjuncts(root, assertion.level == 0 ? 0 : -levels[assertion.level - 1].activation);
       }
     } catch (...) {
       unencoded.erase(unencoded.begin(), unencoded.begin() + static_cast<std::ptrdiff_t>(done));
       throw;
     }
     unencoded.clear();
+  }
+
+  // The conjuncts of a root's top-level AND tree are asserted one by one, as
+  // Bitwuzla does: the tree's gates get no variables and definitions (a
+  // bit-vector equation is such a tree).  A conjunct that is an OR stays one
+  // literal: flattening ORs into clauses made the SAT core's search far
+  // longer on bv-unsat-3.05 and isqrtaddnoifinvalidvc (see performance.md).
+  // `guard` (0 for none) is the first literal of every clause.
+  void assert_conjuncts(aig::Edge root, int guard) {
+    std::vector<aig::Edge> pending{root};
+    std::unordered_set<aig::Edge> seen{root};
+    while (!pending.empty()) {
+      const aig::Edge edge = pending.back();
+      pending.pop_back();
+      const uint32_t node = aig::node_of(edge);
+      if (aig::is_negated(edge) || !backend->aig.is_and(node)) {
+        const int literal = backend->encoder.literal(edge);
+        if (guard == 0) {
+          add_clause({literal});
+        } else {
+          add_clause({guard, literal});
+        }
+        continue;
+      }
+      for (const aig::Edge child : {backend->aig.child0(node), backend->aig.child1(node)}) {
+        if (seen.insert(child).second) pending.push_back(child);
+      }
+    }
   }
 
   void record_clause(std::span<const int> clause) {

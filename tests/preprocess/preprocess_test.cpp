@@ -352,11 +352,14 @@ TEST(SharedSums, PreprocessingKeepsPartialSumsShared) {
 
 // A product under a coefficient, as program verifiers write it: p = a * b
 // and t = 1000 * p, both compared.  The monomial 1000 * a * b must reuse
-// the product p, not multiply 1000 * a by b in a second multiplier.
+// the product p, not multiply 1000 * a by b in a second multiplier.  The
+// multipliers are blasted whole: with lemmas on demand, how many circuits
+// the refinement needs depends on the models the SAT core finds.
 double aig_nodes_of_scaled_product(int rewrite_level) {
   smt::TermManager terms;
   smt::Solver solver(terms);
   solver.set_option("rewrite_level", rewrite_level);
+  solver.set_option("abstraction_width", 0);
   const auto bv32 = [&](uint64_t value) { return terms.mk_bv(bv::BitVector::from_uint64(32, value)); };
   const auto define = [&](const std::string& name, Term definition) {
     const Term constant = terms.mk_const(Sort::bitvec(32), name);

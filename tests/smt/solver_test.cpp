@@ -201,3 +201,48 @@ TEST(SmtSolver, LimitsInterruptBitBlastingAndSolvingResumes) {
 
 }  // namespace
 }  // namespace wang::testing
+
+namespace wang::testing {
+namespace {
+
+double cnf_variables(const smt::Solver& solver) {
+  for (const sat::Statistic& statistic : solver.statistics()) {
+    if (statistic.name == "cnf_variables") return statistic.value;
+  }
+  ADD_FAILURE() << "no statistic cnf_variables";
+  return 0;
+}
+
+// A 16-bit equation is the AND of 16 bit equations in the AIG.  Asserted
+// whole, at the root or under a push, it must cost no more CNF variables
+// than its 16 bit equations asserted one by one: the AND gates above the
+// bits get none.
+double cnf_variables_of_equation(bool whole, bool pushed) {
+  smt::TermManager terms;
+  const smt::Sort word = smt::Sort::bitvec(16);
+  const Term x = terms.mk_const(word, "x"), y = terms.mk_const(word, "y"), z = terms.mk_const(word, "z");
+  const Term sum = terms.mk_term(Kind::BvAdd, {x, y}), bits = terms.mk_term(Kind::BvOr, {x, z});
+  smt::Solver solver(terms);
+  solver.set_option("rewrite_level", 0);
+  if (pushed) solver.push();
+  if (whole) {
+    solver.assert_formula(terms.mk_term(Kind::Equal, {sum, bits}));
+  } else {
+    for (uint32_t i = 0; i < 16; ++i) {
+      solver.assert_formula(terms.mk_term(
+          Kind::Equal, {terms.mk_term(Kind::Extract, {sum}, {i, i}), terms.mk_term(Kind::Extract, {bits}, {i, i})}));
+    }
+  }
+  EXPECT_EQ(solver.check_sat(), smt::Result::sat);
+  EXPECT_TRUE(solver.check_model());
+  return cnf_variables(solver);
+}
+
+TEST(SmtSolver, AnEquationCostsNoMoreThanItsBitEquations) {
+  for (const bool pushed : {false, true}) {
+    EXPECT_LE(cnf_variables_of_equation(true, pushed), cnf_variables_of_equation(false, pushed)) << pushed;
+  }
+}
+
+}  // namespace
+}  // namespace wang::testing
