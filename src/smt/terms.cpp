@@ -156,7 +156,6 @@ uint32_t checked_width(uint64_t width, std::string_view name) {
 uint32_t result_width(const OpRow& row, std::span<const Term> args, std::span<const uint32_t> indices);
 
 Sort result_sort(const OpRow& row, std::span<const Term> args, std::span<const uint32_t> indices) {
-  const std::string_view name = row.info.name;
   switch (row.result) {
     case ResultRule::Bool: return Sort::boolean();
     case ResultRule::SameAsFirst: return args[0].sort();
