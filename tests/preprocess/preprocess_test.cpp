@@ -12,6 +12,7 @@
 #include "smt/evaluator.hpp"
 #include "support/brute_force.hpp"
 #include "support/random_terms.hpp"
+#include "support/smt_statistic.hpp"
 
 namespace wang::testing {
 namespace {
@@ -260,14 +261,6 @@ TEST_F(Carried, SlicedConstantsHaveWholeValues) {
   ASSERT_EQ(solver.check_sat(), smt::Result::sat);
   EXPECT_EQ(value(x) & 0xcf, 0x89u);
   EXPECT_TRUE(solver.check_model());
-}
-
-double statistic(const smt::Solver& solver, std::string_view name) {
-  for (const sat::Statistic& statistic : solver.statistics()) {
-    if (statistic.name == name) return statistic.value;
-  }
-  ADD_FAILURE() << "no statistic " << name;
-  return 0;
 }
 
 double aig_nodes(const smt::Solver& solver) { return statistic(solver, "aig_nodes"); }

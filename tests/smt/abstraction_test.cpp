@@ -8,6 +8,7 @@
 
 #include "support/brute_force.hpp"
 #include "support/random_terms.hpp"
+#include "support/smt_statistic.hpp"
 #include "wang/smt.hpp"
 
 namespace wang::testing {
@@ -16,14 +17,6 @@ namespace {
 using smt::Kind;
 using smt::Sort;
 using smt::Term;
-
-double statistic(const smt::Solver& solver, std::string_view name) {
-  for (const sat::Statistic& statistic : solver.statistics()) {
-    if (statistic.name == name) return statistic.value;
-  }
-  ADD_FAILURE() << "no statistic " << name;
-  return 0;
-}
 
 Term value(smt::TermManager& terms, uint32_t width, uint64_t number) {
   return terms.mk_bv(bv::BitVector::from_uint64(width, number));

@@ -10,6 +10,7 @@
 #include "smt/evaluator.hpp"
 #include "support/brute_force.hpp"
 #include "support/random_terms.hpp"
+#include "support/smt_statistic.hpp"
 
 namespace wang::testing {
 namespace {
@@ -205,14 +206,6 @@ TEST(SmtSolver, LimitsInterruptBitBlastingAndSolvingResumes) {
 namespace wang::testing {
 namespace {
 
-double cnf_variables(const smt::Solver& solver) {
-  for (const sat::Statistic& statistic : solver.statistics()) {
-    if (statistic.name == "cnf_variables") return statistic.value;
-  }
-  ADD_FAILURE() << "no statistic cnf_variables";
-  return 0;
-}
-
 // A 16-bit equation is the AND of 16 bit equations in the AIG.  Asserted
 // whole, at the root or under a push, it must cost no more CNF variables
 // than its 16 bit equations asserted one by one: the AND gates above the
@@ -235,7 +228,7 @@ double cnf_variables_of_equation(bool whole, bool pushed) {
   }
   EXPECT_EQ(solver.check_sat(), smt::Result::sat);
   EXPECT_TRUE(solver.check_model());
-  return cnf_variables(solver);
+  return statistic(solver, "cnf_variables");
 }
 
 TEST(SmtSolver, AnEquationCostsNoMoreThanItsBitEquations) {
