@@ -200,12 +200,6 @@ TEST(SmtSolver, LimitsInterruptBitBlastingAndSolvingResumes) {
   EXPECT_EQ(solver.check_sat(), smt::Result::unsat);
 }
 
-}  // namespace
-}  // namespace wang::testing
-
-namespace wang::testing {
-namespace {
-
 // A 16-bit equation is the AND of 16 bit equations in the AIG.  Asserted
 // whole, at the root or under a push, it must cost no more CNF variables
 // than its 16 bit equations asserted one by one: the AND gates above the
