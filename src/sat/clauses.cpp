@@ -73,8 +73,12 @@ void Internal::proof_add_extension(ClauseId id, std::span<const Lit> literals, s
 
 void Internal::proof_remove(ClauseRef ref) {
   const Clause& clause = arena_[ref];
-  if (proof) proof->remove(clause.id(), clause.literals());
-  if (checker_) checker_->remove(clause.id());
+  proof_forget(clause.id(), clause.literals());
+}
+
+void Internal::proof_forget(ClauseId id, std::span<const Lit> literals) {
+  if (proof) proof->remove(id, literals);
+  if (checker_) checker_->remove(id);
 }
 
 // LRAT names every root-level literal by a unit clause.  Literals that root

@@ -21,6 +21,7 @@
 #include "sat/factor.hpp"
 #include "sat/internal.hpp"
 #include "sat/probe.hpp"
+#include "sat/sweep.hpp"
 #include "sat/ternary.hpp"
 #include "sat/transred.hpp"
 #include "sat/vivify.hpp"
@@ -61,6 +62,9 @@ constexpr ScheduledStep kSchedule[] = {
     // Probing next: its units and binary clauses feed every step after it.
     {[](const Options& o) { return o.probe != 0; }, false,
      [](Internal& engine, const Round& round) { Prober(engine).run(round.budget(round.opts.probeeffort, 0)); }},
+    // Before decompose, which substitutes the equivalences it finds.
+    {[](const Options& o) { return o.sweep != 0; }, false,
+     [](Internal& engine, const Round& round) { Sweeper(engine).run(round.budget(round.opts.sweepeffort, 0)); }},
     {[](const Options& o) { return o.decompose != 0; }, true,
      [](Internal& engine, const Round&) { Decomposer(engine).run(); }},
     // Its binary resolvents feed transitive reduction now and probing and

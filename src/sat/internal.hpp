@@ -72,6 +72,13 @@ constexpr uint8_t kBumped = 16;    // bumped as a variable of a reason
 
 enum class VarStatus : uint8_t { active, eliminated, substituted };
 
+// Where the next round of sweeping starts, and how often sweeping went
+// through all variables (its environments grow with that).
+struct SweepProgress {
+  Var next = 0;
+  uint32_t passes = 0;
+};
+
 // What an eliminated or substituted variable needs to get a model value:
 // clauses removed from the formula, each with the literal to flip to
 // satisfy it (its witness).  Replayed last to first.
@@ -290,6 +297,8 @@ class Internal {
   // (factor.cpp); candidates in `antecedents` carry kRatCandidate.
   void proof_add_extension(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents);
   void proof_remove(ClauseRef ref);
+  // Removes a derived clause the arena never held (see sweep.cpp).
+  void proof_forget(ClauseId id, std::span<const Lit> literals);
   void derive_root_units();
   // Whether steps need their antecedents: for an LRAT proof or the checker.
   bool lrat() const { return (proof && proof->wants_antecedents()) || checker_; }
@@ -388,6 +397,7 @@ class Internal {
   // Inprocessing.
   std::vector<uint8_t> elim_touched_;   // per variable: clauses changed since the last elimination
   std::vector<uint8_t> restore_taint_;  // per variable: to be restored
+  SweepProgress sweep_progress_;
   bool restore_pending_ = false;
   // Original clauses over eliminated variables wait for the next solve, so
   // that one walk over the witness stack restores what all of them need (an

@@ -49,6 +49,7 @@ class Technique {
   // Variables whose clauses changed since the last elimination round.
   void touch(Var var) { engine_.elim_touched_[var] = 1; }
   std::vector<uint8_t>& touched() { return engine_.elim_touched_; }
+  SweepProgress& sweep_progress() { return engine_.sweep_progress_; }
   void push_witness(Lit witness, std::span<const Lit> clause, ClauseId id) {
     engine_.witnesses_.push_back({witness, static_cast<uint32_t>(clause.size()), id});
     engine_.witness_literals_.insert(engine_.witness_literals_.end(), clause.begin(), clause.end());
@@ -74,6 +75,16 @@ class Technique {
   ClauseId next_clause_id() { return engine_.next_clause_id(); }
   // Whether steps need their antecedents (LRAT proof or internal checker).
   bool lrat() const { return engine_.lrat(); }
+  // Whether anybody reads the proof steps (a proof or the internal checker).
+  bool proving() const { return engine_.proof || engine_.checker_; }
+  // The unit clause of a root literal; with lrat() after derive_root_units.
+  ClauseId root_unit_id(Var var) const { return engine_.unit_ids_[var]; }
+  void proof_forget(ClauseId id, std::span<const Lit> literals) { engine_.proof_forget(id, literals); }
+  // The empty clause was just added as a proof step.
+  void derived_empty_clause() {
+    engine_.inconsistent_ = true;
+    engine_.empty_clause_written_ = true;
+  }
   void proof_add(ClauseId id, std::span<const Lit> literals, std::span<const ClauseId> antecedents) {
     engine_.proof_add(id, literals, antecedents);
   }

@@ -30,9 +30,11 @@ TEST(TransitiveReduction, DeletesImpliedBinariesAndProofsCheck) {
 // techniques that could delete these clauses for reasons of their own are
 // off.
 TEST(TransitiveReduction, DeletesExactlyTheImpliedClause) {
-  const OptionList options = {{"inprocessint", 10}, {"transredeffort", 10000}, {"elim", 0}, {"subsume", 0},
-                              {"probe", 0},         {"decompose", 0},          {"walk", 0}, {"lucky", 0},
-                              {"backbone", 0}};
+  const OptionList options = {{"inprocessint", 10}, {"transredeffort", 10000},
+                              {"elim", 0},          {"subsume", 0},
+                              {"probe", 0},         {"decompose", 0},
+                              {"walk", 0},          {"lucky", 0},
+                              {"backbone", 0},      {"sweep", 0}};
   std::mt19937_64 rng(7);
   for (int round = 0; round < 10; ++round) {
     const Formula formula = beside_random_3sat(rng, {{-1, 2}, {-2, 3}, {-1, 3}, {7, 8}, {7, -8}, {-3, 9}}, 10);
